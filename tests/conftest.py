@@ -1,0 +1,42 @@
+"""Shared fixtures. Qt runs offscreen; every test gets throwaway config/data/cache dirs."""
+
+from __future__ import annotations
+
+import os
+
+# Must happen before anything imports Qt (pytest-qt ignores qt_qpa_platform in ini files here).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.sandbox.server import SandboxServer
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
+                        monkeypatch: pytest.MonkeyPatch) -> Path:
+    """platformdirs honours XDG_* on Linux: point them into a temp dir per test."""
+    root = tmp_path_factory.mktemp("userdirs")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        path = root / name.lower()
+        path.mkdir()
+        monkeypatch.setenv(name, str(path))
+    return root
+
+
+@pytest.fixture(scope="session")
+def sandbox_session() -> Iterator[SandboxServer]:
+    """One sandbox for the whole run; use the function-scoped ``sandbox`` fixture instead."""
+    with SandboxServer(port=0) as server:
+        yield server
+
+
+@pytest.fixture
+def sandbox(sandbox_session: SandboxServer) -> Iterator[SandboxServer]:
+    """The shared sandbox with fresh sample data and no faults for each test."""
+    sandbox_session.reset()
+    yield sandbox_session
+    sandbox_session.faults.reset()
