@@ -1,0 +1,50 @@
+"""Plain sentences for what can go wrong while signing in."""
+
+from __future__ import annotations
+
+from desktop.api.errors import (
+    ApiError,
+    AuthError,
+    InsecureUrlError,
+    NotFoundError,
+    OfflineError,
+    RateLimitedError,
+    ServerError,
+)
+from desktop.auth.token_store import KeyringUnavailableError
+from desktop.auth.urls import MalformedUrlError
+
+SAVED_TOKEN_REFUSED = ("The saved token was refused; it may have expired or been revoked. "
+                       "Paste a new staff token to sign in.")
+SIGN_IN_EXPIRED = ("Your sign-in has expired. Paste a new staff token to carry on; "
+                   "your work is kept.")
+SESSION_ONLY_OFFER = ("Tick “Use for this session only” to sign in without saving the token; "
+                      "you will need to paste it again next time.")
+
+
+def sign_in_failure(exc: BaseException, *, api_url: str, business_id: str) -> str:
+    """What to tell the person when checking a token failed with ``exc``."""
+    if isinstance(exc, MalformedUrlError | KeyringUnavailableError):
+        return str(exc)
+    if isinstance(exc, InsecureUrlError):
+        return ("The API URL must start with https:// so that the token is sent encrypted "
+                "(plain http is only allowed to this computer).")
+    if isinstance(exc, AuthError):
+        return ("The staff token was not accepted. Check that you pasted all of it, "
+                "or create a new token in the business settings.")
+    if isinstance(exc, NotFoundError):
+        return (f"No business with the id “{business_id}” was found at {api_url}. "
+                "Check the business id.")
+    if isinstance(exc, OfflineError):
+        return (f"Could not reach {api_url}. Check the network connection and the API URL, "
+                "then try again.")
+    if isinstance(exc, RateLimitedError):
+        return "The server is busy right now. Wait a minute, then try again."
+    if isinstance(exc, ServerError):
+        return "The server had a problem answering. Try again in a moment."
+    if isinstance(exc, ApiError) and exc.status == 403:
+        return ("This staff token belongs to another business. "
+                "Check the business id, or paste the token of this business.")
+    if isinstance(exc, ApiError):
+        return str(exc)
+    return "Something went wrong while checking the token. Try again."
