@@ -105,3 +105,16 @@ class AmbiguousResultError(ApiError):
 
 class InsecureUrlError(ApiError):
     """The API URL is plain http to a host that is not this machine."""
+
+
+class RequestCancelledError(ApiError):
+    """The person pressed Cancel while the client was waiting to try again."""
+
+    def __init__(self, message: str = "", *, status: int | None = None,
+                 error_code: str | None = None) -> None:
+        super().__init__(message or "The request was cancelled.", status=status,
+                         error_code=error_code)
+
+
+class TlsError(ApiError):
+    """The server's certificate could not be verified (never bypassed)."""

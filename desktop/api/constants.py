@@ -1,0 +1,52 @@
+"""Timeouts, retry counts and backoff bounds of the booking client, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+#: Seconds to open a connection. A reception desk needs to hear "offline" quickly.
+CONNECT_TIMEOUT = 5.0
+#: Seconds to wait for an answer once the request was sent.
+READ_TIMEOUT = 20.0
+#: Seconds to send the request body.
+WRITE_TIMEOUT = 20.0
+#: Seconds to wait for a free connection from the pool.
+POOL_TIMEOUT = 5.0
+
+#: Attempts per call in total (the first one included).
+MAX_TRIES = 3
+#: First backoff after a 429 or a 5xx; doubled after each failure, capped at BACKOFF_MAX.
+BACKOFF_BASE = 0.5
+#: First backoff after a refused connection: short, so that "offline" is known in well under 1 s.
+CONNECT_BACKOFF_BASE = 0.05
+BACKOFF_MAX = 8.0
+#: The longest ``Retry-After`` honoured; a server asking for more gets this many seconds.
+RETRY_AFTER_MAX = 30.0
+#: Slice of a backoff wait between two looks at the caller's cancel check.
+CANCEL_POLL_INTERVAL = 0.1
+
+#: Page sizes the API allows: default 25, at most 100.
+DEFAULT_PER_PAGE = 25
+MAX_PER_PAGE = 100
+#: A guard against a server whose ``next_page`` never ends.
+MAX_PAGES = 200
+
+#: How a create request is attributed (seed page's ``source_name``).
+SOURCE_NAME = "front_desk"
+USER_AGENT = "Frontdesk/0.1 (+httpx)"
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds per phase of a request; defaults from the constants above."""
+
+    connect: float = CONNECT_TIMEOUT
+    read: float = READ_TIMEOUT
+    write: float = WRITE_TIMEOUT
+    pool: float = POOL_TIMEOUT
+
+    def to_httpx(self) -> httpx.Timeout:
+        return httpx.Timeout(connect=self.connect, read=self.read, write=self.write,
+                             pool=self.pool)
