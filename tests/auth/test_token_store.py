@@ -1,0 +1,101 @@
+"""The token in the real OS keyring (gnome-keyring's Secret Service), and when there is none."""
+
+from __future__ import annotations
+
+import keyring
+import keyring.backend
+import pytest
+from keyring.backends import SecretService
+
+from desktop.auth.token_store import (
+    SERVICE_NAME,
+    KeyringUnavailableError,
+    SessionTokenStore,
+    TokenStore,
+)
+
+URL = "https://api.vcita.biz"
+TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFmZi0xIn0.c2lnbmF0dXJlLXBhcnQ"
+
+
+def test_save_load_delete_through_the_real_keyring(
+        real_keyring: keyring.backend.KeyringBackend) -> None:
+    store = TokenStore()
+    assert store.backend_usable() == (True, "")
+    assert store.load(URL, "biz-1") is None
+    store.save(URL, "biz-1", TOKEN)
+    # Seen from outside the app, exactly where the issue says it lives.
+    assert keyring.get_password(SERVICE_NAME, "api.vcita.biz|biz-1") == TOKEN
+    assert store.load(URL, "biz-1") == TOKEN
+    assert store.load(URL, "biz-2") is None
+    assert store.load("https://other.example", "biz-1") is None
+    store.delete(URL, "biz-1")
+    assert keyring.get_password(SERVICE_NAME, "api.vcita.biz|biz-1") is None
+    store.delete(URL, "biz-1")  # deleting what is not there is fine
+
+
+def test_saving_again_replaces_the_entry(real_keyring: keyring.backend.KeyringBackend) -> None:
+    store = TokenStore()
+    store.save(URL, "biz-1", "first-token")
+    store.save(URL, "biz-1", "second-token")
+    assert keyring.get_password(SERVICE_NAME, "api.vcita.biz|biz-1") == "second-token"
+
+
+def test_no_keyring_backend_is_reported_and_nothing_is_written(
+        fail_keyring: keyring.backend.KeyringBackend) -> None:
+    store = TokenStore()
+    usable, reason = store.backend_usable()
+    assert not usable
+    assert reason.startswith("This computer has no password store")
+    for call in (lambda: store.save(URL, "b", TOKEN), lambda: store.load(URL, "b"),
+                 lambda: store.delete(URL, "b")):
+        with pytest.raises(KeyringUnavailableError) as caught:
+            call()
+        assert "password store" in str(caught.value)
+        assert TOKEN not in str(caught.value)
+
+
+def test_an_unreachable_secret_service_is_reported(
+        real_keyring: keyring.backend.KeyringBackend,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The Secret Service backend, but its D-Bus session is gone (daemon not running).
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/frontdesk-bus")
+    store = TokenStore(SecretService.Keyring())
+    usable, reason = store.backend_usable()
+    assert not usable
+    assert "password store (keyring)" in reason
+    with pytest.raises(KeyringUnavailableError):
+        store.save(URL, "biz-1", TOKEN)
+
+
+def test_a_plaintext_backend_is_refused() -> None:
+    class PlaintextKeyring(keyring.backend.KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return None
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise AssertionError("must never be called")
+
+        def delete_password(self, service: str, username: str) -> None:
+            return None
+
+    PlaintextKeyring.__module__ = "keyrings.alt.file"
+    store = TokenStore(PlaintextKeyring())
+    usable, reason = store.backend_usable()
+    assert not usable
+    assert "plain file" in reason
+    with pytest.raises(KeyringUnavailableError):
+        store.save(URL, "b", TOKEN)
+
+
+def test_session_store_keeps_tokens_in_memory_only() -> None:
+    store = SessionTokenStore()
+    assert store.backend_usable() == (True, "")
+    assert not store.persistent
+    store.save(URL, "biz-1", TOKEN)
+    assert store.load(URL, "biz-1") == TOKEN
+    assert TOKEN not in repr(store)
+    store.delete(URL, "biz-1")
+    assert store.load(URL, "biz-1") is None
