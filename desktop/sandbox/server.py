@@ -1,0 +1,363 @@
+"""The sandbox's HTTP plumbing: a stand-in of vcita's Platform API on 127.0.0.1.
+
+Why the stdlib ``http.server.ThreadingHTTPServer`` and not an ASGI framework:
+
+* socket-level control for the faults that matter to a booking client: drop the connection
+  after the booking is committed, promise more bytes than are sent, refuse connections on the
+  very same port;
+* no extra dependency in the shipped installer (the sandbox ships for ``--demo`` and
+  ``--self-test``);
+* it starts in well under a millisecond, so every test can have a fresh one.
+
+It speaks HTTP/1.1 with exact Content-Length and keep-alive (httpx reuses connections), runs
+``serve_forever(poll_interval=0.05)`` so it stops fast, and serves each connection on a daemon
+thread. The log never contains the Authorization header.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import ipaddress
+import json
+import logging
+import socket
+import threading
+import time
+from collections import deque
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from desktop.sandbox import routes
+from desktop.sandbox.faults import Faults
+from desktop.sandbox.replies import ApiFailure, Reply
+from desktop.sandbox.state import SandboxState
+from desktop.sandbox.tokens import TokenIssuer, TokenProblem
+
+log = logging.getLogger("desktop.sandbox")
+
+LOG_SIZE = 2000
+#: Status recorded in ``requests_log`` for a request that got no answer at all.
+NO_ANSWER = 0
+GARBAGE = b"<html><body>\x00\xff upstream sent an invalid response \xfe</body>"
+#: 401 bodies differ by layer in the real API; they rotate so clients must cope with each.
+UNAUTHORIZED_BODIES: tuple[dict[str, Any], ...] = (
+    {"status": "Failure", "message": "401 Unauthorized"},
+    {"error": "Unauthorized"},
+    {"success": False, "errors": [{"code": "unauthorized",
+                                   "message": "The access token is invalid or has expired"}]},
+)
+CREATE_BOOKING_PATH = "/platform/v1/scheduling/bookings"
+
+
+class _HttpServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 64
+
+    def __init__(self, address: tuple[str, int], sandbox: SandboxServer) -> None:
+        self.sandbox = sandbox
+        self.open_connections: set[socket.socket] = set()
+        self.connections_lock = threading.Lock()
+        super().__init__(address, _Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self.connections_lock:
+            self.open_connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self.connections_lock:
+            self.open_connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """End every kept-alive connection: their threads see EOF and finish."""
+        with self.connections_lock:
+            connections = list(self.open_connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "FrontdeskSandbox/1.0"
+    sys_version = ""
+    #: An idle kept-alive connection is closed after this many seconds.
+    timeout = 60
+    server: _HttpServer
+
+    def do_GET(self) -> None:
+        self._handle()
+
+    def do_POST(self) -> None:
+        self._handle()
+
+    def do_PUT(self) -> None:
+        self._handle()
+
+    def do_PATCH(self) -> None:
+        self._handle()
+
+    def do_DELETE(self) -> None:
+        self._handle()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Silenced: the sandbox logs one line per request itself, without headers."""
+
+    # ------------------------------------------------------------------ one request
+    def _handle(self) -> None:
+        started = time.perf_counter()
+        sandbox = self.server.sandbox
+        parts = urlsplit(self.path)
+        path = parts.path
+        raw = self._read_body()
+        status = self._answer(sandbox, path, parts.query, raw)
+        sandbox._record(self.command, path, status, (time.perf_counter() - started) * 1000)
+
+    def _read_body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _answer(self, sandbox: SandboxServer, path: str, query_text: str, raw: bytes) -> int:
+        query = parse_qs(query_text, keep_blank_values=True)
+        headers = {key.lower(): value for key, value in self.headers.items()}
+        try:
+            body = json.loads(raw) if raw.strip() else None
+            bad_json = False
+        except (ValueError, UnicodeDecodeError):
+            body, bad_json = None, True
+        request = routes.Request(self.command, path, query, body, headers)
+
+        if path.startswith("/__sandbox/"):
+            return self._control(sandbox, request, bad_json)
+        if not path.startswith("/platform/"):
+            return self._send(ApiFailure(404, "NOT_FOUND", f"No such endpoint: {path}")
+                              .to_reply())
+        if body is not None:
+            sandbox._remember_body(path, body)
+
+        faults = sandbox.faults
+        faulty = faults.applies_to(path)
+        truncate = False
+        if faulty:
+            delay = faults.delay_seconds()
+            if delay > 0:
+                time.sleep(delay)
+            if faults.consume("rate_limit"):
+                wait = str(faults.get("rate_limit_retry_after"))
+                reply = ApiFailure(429, "RATE_LIMITED", "Too many requests").to_reply()
+                reply.headers["Retry-After"] = wait
+                return self._send(reply)
+            failing = faults.roll_error()
+            if failing is not None:
+                return self._send(ApiFailure(failing, "SERVER_ERROR",
+                                             "The server could not handle the request")
+                                  .to_reply())
+            if faults.consume("garbage_body"):
+                return self._send_raw(200, GARBAGE, "application/json")
+            truncate = faults.consume("truncated_body")
+
+        try:
+            sandbox.tokens.check(headers.get("authorization"),
+                                 all_expired=faulty and bool(faults.get("expire_tokens")))
+        except TokenProblem as problem:
+            return self._send(sandbox._refusal(problem), truncate=truncate)
+        if bad_json:
+            return self._send(ApiFailure(400, "INVALID_PARAMETER",
+                                         "The request body is not valid JSON").to_reply(),
+                              truncate=truncate)
+
+        reply = self._dispatch(sandbox, request)
+        if reply.committed and path.rstrip("/") == CREATE_BOOKING_PATH and faulty \
+                and faults.consume("drop_after_commit"):
+            self.close_connection = True  # committed; the answer is never sent
+            return NO_ANSWER
+        return self._send(reply, truncate=truncate)
+
+    def _control(self, sandbox: SandboxServer, request: routes.Request, bad_json: bool) -> int:
+        # Control calls are one-shot, and must survive refuse_connections closing the others.
+        with self.server.connections_lock:
+            self.server.open_connections.discard(self.connection)
+        self.close_connection = True
+        if not ipaddress.ip_address(self.client_address[0]).is_loopback:
+            return self._send(ApiFailure(403, "FORBIDDEN",
+                                         "Control endpoints answer this machine only")
+                              .to_reply())
+        if bad_json:
+            return self._send(ApiFailure(400, "INVALID_PARAMETER",
+                                         "The request body is not valid JSON").to_reply())
+        return self._send(self._dispatch(sandbox, request))
+
+    def _dispatch(self, sandbox: SandboxServer, request: routes.Request) -> Reply:
+        try:
+            return routes.dispatch(sandbox, request)
+        except Exception:
+            log.exception("sandbox failure on %s %s", request.method, request.path)
+            return ApiFailure(500, "SERVER_ERROR", "The sandbox failed on this request")\
+                .to_reply()
+
+    # ------------------------------------------------------------------ writing
+    def _send(self, reply: Reply, *, truncate: bool = False) -> int:
+        payload = json.dumps(reply.body, ensure_ascii=False).encode("utf-8")
+        return self._send_raw(reply.status, payload, "application/json; charset=utf-8",
+                              reply.headers, truncate=truncate)
+
+    def _send_raw(self, status: int, payload: bytes, content_type: str,
+                  extra: dict[str, str] | None = None, *, truncate: bool = False) -> int:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        if truncate:
+            # Promise the whole body plus more, send half of it, then hang up.
+            self.send_header("Content-Length", str(len(payload) + 512))
+            self.send_header("Connection", "close")
+            self.close_connection = True
+            self.end_headers()
+            self.wfile.write(payload[: len(payload) // 2])
+            return status
+        self.send_header("Content-Length", str(len(payload)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(payload)
+        return status
+
+
+class SandboxServer:
+    """The sandbox: ``with SandboxServer(port=0) as sandbox:`` or ``start()``/``stop()``."""
+
+    def __init__(self, port: int = 0, host: str = "127.0.0.1", seed: int = 1234) -> None:
+        self.host = host
+        self.port = port
+        self.seed = seed
+        self.state = SandboxState(seed)
+        self.faults = Faults(seed)
+        self.faults.on_refuse = self._set_refusing
+        self.tokens = TokenIssuer(self.state.business_id, seed)
+        self._log: deque[tuple[str, str, int]] = deque(maxlen=LOG_SIZE)
+        self._bodies: dict[str, Any] = {}
+        self._record_lock = threading.Lock()
+        self._unauthorized_count = 0
+        self._server_lock = threading.RLock()
+        self._httpd: _HttpServer | None = None
+        self._thread: threading.Thread | None = None
+        self._refuse_timer: threading.Timer | None = None
+        self._running = False
+
+    # ------------------------------------------------------------------ lifecycle
+    def __enter__(self) -> SandboxServer:
+        return self.start()
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.stop()
+
+    def start(self) -> SandboxServer:
+        with self._server_lock:
+            if not self._running:
+                self._running = True
+                self._listen()
+        return self
+
+    def stop(self) -> None:
+        with self._server_lock:
+            self._running = False
+            if self._refuse_timer is not None:
+                self._refuse_timer.cancel()
+                self._refuse_timer = None
+            self._close_listener()
+
+    def reset(self) -> None:
+        """Fresh sample data (deterministic for the seed and today), no faults, empty log."""
+        self.faults.reset()
+        self.state.reset()
+        with self._record_lock:
+            self._log.clear()
+            self._bodies.clear()
+            self._unauthorized_count = 0
+
+    # ------------------------------------------------------------------ public helpers
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def business_id(self) -> str:
+        return self.state.business_id
+
+    @property
+    def requests_log(self) -> list[tuple[str, str, int]]:
+        """(method, path, status) of the latest requests, oldest first; status 0 = no answer."""
+        with self._record_lock:
+            return list(self._log)
+
+    def staff_token(self, expires_in: float = 3600) -> str:
+        return self.tokens.mint(expires_in)
+
+    def last_request_body(self, path: str) -> Any:
+        """The JSON body last received on ``path`` (no query string), or None."""
+        with self._record_lock:
+            return copy.deepcopy(self._bodies.get(path))
+
+    def refuse_for(self, seconds: float) -> None:
+        """Refuse connections now, and take them again after ``seconds``."""
+        with self._server_lock:
+            if self._refuse_timer is not None:
+                self._refuse_timer.cancel()
+            self.faults.update(refuse_connections=True)
+            timer = threading.Timer(seconds, self.faults.update,
+                                    kwargs={"refuse_connections": False})
+            timer.daemon = True
+            self._refuse_timer = timer
+            timer.start()
+
+    # ------------------------------------------------------------------ internals
+    def _listen(self) -> None:
+        httpd = _HttpServer((self.host, self.port), self)
+        self.port = int(httpd.server_address[1])
+        thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                  name=f"sandbox-{self.port}", daemon=True)
+        self._httpd, self._thread = httpd, thread
+        thread.start()
+
+    def _close_listener(self) -> None:
+        httpd, thread = self._httpd, self._thread
+        self._httpd = self._thread = None
+        if httpd is None:
+            return
+        httpd.shutdown()
+        httpd.server_close()
+        httpd.close_connections()
+        if thread is not None:
+            thread.join(timeout=2)
+
+    def _set_refusing(self, refusing: bool) -> None:
+        with self._server_lock:
+            if not self._running:
+                return
+            if refusing:
+                self._close_listener()
+            elif self._httpd is None:
+                self._listen()  # the same port: self.port holds the one first bound
+
+    def _record(self, method: str, path: str, status: int, millis: float) -> None:
+        with self._record_lock:
+            self._log.append((method, path, status))
+        log.info("%s %s %s %.1f ms", method, path, status or "dropped", millis)
+
+    def _remember_body(self, path: str, body: Any) -> None:
+        with self._record_lock:
+            self._bodies[path] = copy.deepcopy(body)
+
+    def _refusal(self, problem: TokenProblem) -> Reply:
+        if problem.status == 403:
+            return ApiFailure(403, "FORBIDDEN",
+                              "This token belongs to another business").to_reply()
+        with self._record_lock:
+            shape = UNAUTHORIZED_BODIES[self._unauthorized_count % len(UNAUTHORIZED_BODIES)]
+            self._unauthorized_count += 1
+        return Reply(401, copy.deepcopy(shape), {"WWW-Authenticate": 'Bearer realm="api"'})
