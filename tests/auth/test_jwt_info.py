@@ -18,7 +18,10 @@ from desktop.auth.jwt_info import (
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
 
-def make_token(exp: datetime | None, secret: str = "a-signing-key-the-app-never-knows-0123456789") -> str:
+SECRET = "a-signing-key-the-app-never-knows-0123456789"
+
+
+def make_token(exp: datetime | None, secret: str = SECRET) -> str:
     claims: dict[str, object] = {"sub": "staff-1"}
     if exp is not None:
         claims["exp"] = int(exp.timestamp())

@@ -1,0 +1,383 @@
+"""The sign-in dialog: API URL, business id and staff token, checked against the business.
+
+The check runs on a :class:`~desktop.ui.tasks.TaskRunner` worker: it reads the business with
+the pasted token and, unless the person chose "this session only", saves the token in the
+keyring. Whatever fails is shown as one sentence under the fields and everything typed stays.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api.errors import InsecureUrlError
+from desktop.api.models import Business
+from desktop.auth.credentials import Credentials
+from desktop.auth.jwt_info import clean_token
+from desktop.auth.messages import SESSION_ONLY_OFFER, sign_in_failure
+from desktop.auth.token_store import KeyringUnavailableError, SessionTokenStore, TokenStorage
+from desktop.auth.urls import DEFAULT_API_URL, MalformedUrlError, normalize_api_url
+from desktop.ui.tasks import CancelToken, TaskHandle, TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class BusinessReader(Protocol):
+    """The one thing the dialog needs of a booking client."""
+
+    def get_business(self, business_id: str, *,
+                     cancel: Callable[[], bool] | None = None) -> Business: ...
+
+
+ClientFactory = Callable[[str, str], BusinessReader]
+
+
+def default_client_factory(api_url: str, token: str) -> BusinessReader:
+    from desktop.api.client import BookingClient
+
+    # One try: the person is waiting and can press Sign in again.
+    client: BusinessReader = BookingClient(api_url, token, max_tries=1)
+    return client
+
+
+class _Cancelled(Exception):
+    """The person cancelled while the check ran; nothing is saved."""
+
+
+_ERROR_STYLE = "color: #b3261e;"
+_INFO_STYLE = "color: #1b5e20;"
+_NOTICE_STYLE = ("background: #fff4ce; border: 1px solid #e0c36a; border-radius: 4px;"
+                 " padding: 6px; color: #4a3b00;")
+
+
+class SignInDialog(QDialog):
+    """Ask for the connection and the staff token; check them; result in :meth:`credentials`.
+
+    ``reauth=True`` (after a 401 mid-session): the URL and business id are fixed, since the
+    work waiting for the new token belongs to that business.
+    """
+
+    #: Emitted once the token has read the business (and was saved, unless session-only).
+    sig_signed_in = Signal(object)  # Credentials
+
+    #: How long the business name stays on screen before the dialog closes itself.
+    ACCEPT_DELAY_MS = 600
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        api_url: str = DEFAULT_API_URL,
+        business_id: str = "",
+        message: str = "",
+        token_store: TokenStorage,
+        session_store: SessionTokenStore | None = None,
+        runner: TaskRunner | None = None,
+        client_factory: ClientFactory | None = None,
+        reauth: bool = False,
+        session_only: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._token_store = token_store
+        self._session_store = session_store or SessionTokenStore()
+        self._runner = runner or TaskRunner(self, max_threads=1)
+        self._client_factory = client_factory or default_client_factory
+        self._reauth = reauth
+        self._credentials: Credentials | None = None
+        self._task: TaskHandle[Business] | None = None
+        self._keyring_ok, self._keyring_reason = token_store.backend_usable()
+
+        self.setObjectName("sign-in-dialog")
+        self.setWindowTitle("Sign in to Frontdesk")
+        self.setModal(True)
+        self.setMinimumWidth(500)
+        self._build(api_url, business_id, session_only)
+        self._apply_keyring_state()
+        if message:
+            self.show_message(message)
+        self._focus_first_empty()
+
+    # ------------------------------------------------------------------ building
+    def _build(self, api_url: str, business_id: str, session_only: bool) -> None:
+        heading = QLabel("Sign in with your staff token" if not self._reauth
+                         else "Sign in again to carry on")
+        heading.setObjectName("heading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        heading.setFont(font)
+        intro = QLabel("Paste the staff API token from the business's settings. "
+                       "Frontdesk checks it by reading the business.")
+        intro.setWordWrap(True)
+
+        self.api_url_edit = QLineEdit(api_url)
+        self.api_url_edit.setObjectName("api-url")
+        self.api_url_edit.setAccessibleName("API URL")
+        self.api_url_edit.setPlaceholderText(DEFAULT_API_URL)
+        self.business_id_edit = QLineEdit(business_id)
+        self.business_id_edit.setObjectName("business-id")
+        self.business_id_edit.setAccessibleName("Business id")
+        self.business_id_edit.setPlaceholderText("e.g. the id shown in the business settings")
+        if self._reauth:
+            for edit in (self.api_url_edit, self.business_id_edit):
+                edit.setReadOnly(True)
+                edit.setToolTip("Fixed while work for this business waits for the new token.")
+
+        self.token_edit = QLineEdit()
+        self.token_edit.setObjectName("token")
+        self.token_edit.setAccessibleName("Staff token")
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_edit.setPlaceholderText("Paste the token here")
+        self.token_toggle = QPushButton("Show")
+        self.token_toggle.setObjectName("token-visibility")
+        self.token_toggle.setAccessibleName("Show the token")
+        self.token_toggle.setCheckable(True)
+        self.token_toggle.setAutoDefault(False)
+        self.token_toggle.toggled.connect(self._set_token_visible)
+        token_row = QHBoxLayout()
+        token_row.setSpacing(6)
+        token_row.addWidget(self.token_edit, 1)
+        token_row.addWidget(self.token_toggle)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(8)
+        for text, widget in (("&API URL", self.api_url_edit),
+                             ("&Business id", self.business_id_edit)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        token_label = QLabel("Staff &token")
+        token_label.setBuddy(self.token_edit)
+        form.addRow(token_label, token_row)
+
+        self.keyring_notice = QLabel()
+        self.keyring_notice.setObjectName("keyring-notice")
+        self.keyring_notice.setWordWrap(True)
+        self.keyring_notice.setStyleSheet(_NOTICE_STYLE)
+        self.keyring_notice.setAccessibleName("Keyring problem")
+
+        self.session_only_box = QCheckBox("Use for this session only (don't save the token)")
+        self.session_only_box.setObjectName("session-only")
+        self.session_only_box.setAccessibleName("Use for this session only")
+        self.session_only_box.setChecked(session_only)
+
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busy")
+        self.busy_bar.setAccessibleName("Checking the token")
+        self.busy_bar.setRange(0, 0)  # indeterminate: a moving bar while the check runs
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(8)
+        self.busy_label = QLabel("Checking the token…")
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_label)
+        busy_row.addWidget(self.busy_bar, 1)
+        self.busy_widget = QWidget()
+        self.busy_widget.setLayout(busy_row)
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        self.busy_widget.setVisible(False)
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("message")
+        self.message_label.setAccessibleName("Message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setVisible(False)
+
+        self.sign_in_button = QPushButton("Sign in")
+        self.sign_in_button.setObjectName("sign-in")
+        self.sign_in_button.setAccessibleName("Sign in")
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self.submit)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.sign_in_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(4)
+        layout.addLayout(form)
+        layout.addWidget(self.session_only_box)
+        layout.addWidget(self.keyring_notice)
+        layout.addWidget(self.busy_widget)
+        layout.addWidget(self.message_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+    def _apply_keyring_state(self) -> None:
+        if self._keyring_ok:
+            self.keyring_notice.setVisible(False)
+            return
+        self.keyring_notice.setText(f"{self._keyring_reason} {SESSION_ONLY_OFFER}")
+        self.keyring_notice.setVisible(True)
+
+    def _focus_first_empty(self) -> None:
+        for edit in (self.api_url_edit, self.business_id_edit, self.token_edit):
+            if not edit.text() and not edit.isReadOnly():
+                edit.setFocus()
+                return
+        self.token_edit.setFocus()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def keyring_usable(self) -> bool:
+        return self._keyring_ok
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def credentials(self) -> Credentials | None:
+        """What the dialog signed in with, once accepted."""
+        return self._credentials
+
+    def message(self) -> str:
+        return self.message_label.text() if self.message_label.isVisible() else ""
+
+    def show_message(self, text: str, *, error: bool = True) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
+        self.message_label.setVisible(bool(text))
+
+    def _set_token_visible(self, visible: bool) -> None:
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Normal if visible
+                                    else QLineEdit.EchoMode.Password)
+        self.token_toggle.setText("Hide" if visible else "Show")
+        self.token_toggle.setAccessibleName("Hide the token" if visible else "Show the token")
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_widget.setVisible(busy)
+        for widget in (self.token_edit, self.token_toggle, self.session_only_box,
+                       self.sign_in_button):
+            widget.setEnabled(not busy)
+        if not self._reauth:
+            self.api_url_edit.setEnabled(not busy)
+            self.business_id_edit.setEnabled(not busy)
+
+    # ------------------------------------------------------------------ actions
+    def submit(self) -> None:
+        """Check what was typed (Sign in, Enter)."""
+        if self.busy or self._credentials is not None:
+            return
+        business_id = self.business_id_edit.text().strip()
+        token = clean_token(self.token_edit.text())
+        try:
+            api_url = normalize_api_url(self.api_url_edit.text())
+        except (MalformedUrlError, InsecureUrlError) as exc:
+            self._fail(exc, self.api_url_edit.text().strip(), business_id)
+            return
+        if not business_id:
+            self._complain("Enter the business id.", self.business_id_edit)
+            return
+        if not token:
+            self._complain("Paste the staff token.", self.token_edit)
+            return
+        session_only = self.session_only_box.isChecked()
+        if not session_only and not self._keyring_ok:
+            self._complain(f"{self._keyring_reason} {SESSION_ONLY_OFFER}",
+                           self.session_only_box)
+            return
+        store: TokenStorage = self._session_store if session_only else self._token_store
+        factory = self._client_factory
+
+        def check(cancel: CancelToken) -> Business:
+            client = factory(api_url, token)
+            try:
+                business = client.get_business(business_id,
+                                               cancel=lambda: cancel.cancelled)
+            finally:
+                close = getattr(client, "close", None)
+                if callable(close):
+                    close()
+            if cancel.cancelled:
+                raise _Cancelled
+            store.save(api_url, business_id, token)
+            return business
+
+        def succeeded(business: Business) -> None:
+            self._task = None
+            self._succeed(Credentials(api_url=api_url, business_id=business_id, token=token,
+                                      business=business, session_only=session_only))
+
+        def failed(exc: BaseException) -> None:
+            self._task = None
+            self._set_busy(False)
+            self._fail(exc, api_url, business_id)
+
+        self.show_message("")
+        self._set_busy(True)
+        self._task = self._runner.run(check, succeeded, failed, key="sign-in")
+
+    def cancel_check(self) -> None:
+        """Stop waiting for a running check; the dialog stays open with what was typed."""
+        if self._task is None:
+            return
+        self._task.cancel()
+        self._task = None
+        self._set_busy(False)
+        self.show_message("Cancelled. Nothing was saved.", error=False)
+
+    def reject(self) -> None:
+        """Cancel and Esc: first stop a running check, then close the dialog."""
+        if self._credentials is not None:
+            return  # signed in: the dialog is about to close by itself
+        if self.busy:
+            self.cancel_check()
+            return
+        super().reject()
+
+    # ------------------------------------------------------------------ outcomes
+    def _complain(self, text: str, widget: QWidget) -> None:
+        self.show_message(text)
+        widget.setFocus()
+
+    def _fail(self, exc: BaseException, api_url: str, business_id: str) -> None:
+        if isinstance(exc, _Cancelled):
+            return
+        text = sign_in_failure(exc, api_url=api_url, business_id=business_id)
+        if isinstance(exc, KeyringUnavailableError):
+            # Found out only now (e.g. the collection locked itself): offer the way out.
+            self._keyring_ok, self._keyring_reason = False, str(exc)
+            self._apply_keyring_state()
+            text = "The token works, but it could not be saved. " + SESSION_ONLY_OFFER
+        log.info("Sign-in check failed: %s", type(exc).__name__)
+        self.show_message(text)
+        focus = self.api_url_edit if "URL" in text else self.token_edit
+        if not focus.isReadOnly():
+            focus.setFocus()
+
+    def _succeed(self, credentials: Credentials) -> None:
+        self._credentials = credentials
+        self.busy_widget.setVisible(False)
+        name = credentials.business.name or credentials.business_id
+        note = " The token is kept for this session only." if credentials.session_only else ""
+        self.show_message(f"Signed in to {name}.{note}", error=False)
+        self.cancel_button.setEnabled(False)
+        self.sig_signed_in.emit(credentials)
+        QTimer.singleShot(self.ACCEPT_DELAY_MS, self.accept)
