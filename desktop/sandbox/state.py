@@ -205,7 +205,8 @@ class SandboxState:
                                service_id=service_id, staff_id=staff_id, start=start,
                                client_id=other["id"],
                                source_data={"source_name": "client_portal", "source_url": None,
-                                            "campaign": None, "channel": None})
+                                            "campaign": None, "channel": None,
+                                            "portal_id": None})
             booking, _ = self.commit(plan)
             return booking
 

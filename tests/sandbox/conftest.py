@@ -1,0 +1,76 @@
+"""Fixtures for the sandbox's own tests: an httpx client holding a valid staff token."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+from desktop.sandbox.server import SandboxServer
+
+BOOKINGS = "/platform/v1/scheduling/bookings"
+AVAILABILITY = "/platform/v1/staff/availability"
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.fixture
+def api(sandbox: SandboxServer) -> Iterator[httpx.Client]:
+    headers = {"Authorization": f"Bearer {sandbox.staff_token()}"}
+    with httpx.Client(base_url=sandbox.url, headers=headers, timeout=5) as client:
+        yield client
+
+
+def business_today() -> date:
+    return datetime.now(NEW_YORK).date()
+
+
+def slots(api: httpx.Client, service_id: str, days: int = 14, *, start: date | None = None,
+          **params: Any) -> dict[str, list[dict[str, Any]]]:
+    first = start or business_today()
+    answer = api.get(AVAILABILITY, params={
+        "start_date": first.isoformat(), "end_date": (first + timedelta(days=days - 1)).isoformat(),
+        "service_id": service_id, **params})
+    assert answer.status_code == 200, answer.text
+    found: dict[str, list[dict[str, Any]]] = answer.json()["data"]["availabilities"]
+    return found
+
+
+def all_slots(api: httpx.Client, service_id: str, days: int = 14,
+              **params: Any) -> list[dict[str, Any]]:
+    return [slot for day in slots(api, service_id, days, **params).values() for slot in day]
+
+
+def first_slot(api: httpx.Client, service_id: str = "sv-massage") -> dict[str, Any]:
+    found = all_slots(api, service_id)
+    assert found, f"no open slot for {service_id} in two weeks"
+    return found[0]
+
+
+def new_client_form(email: str = "ann.new@example.com", first: str = "Ann",
+                    first_type: str = "firstname", **extra: Any) -> dict[str, Any]:
+    form: dict[str, Any] = {
+        "fields": [{"field_id": "q_email", "type": "email", "new_data": email},
+                   {"field_id": "q_first", "type": first_type, "new_data": first},
+                   {"field_id": "q_last", "type": "lastname", "new_data": "Example"}],
+        "service_fields": [], "others": {"notes": None}, "policies": {"p_cancel": True}}
+    form.update(extra)
+    return form
+
+
+def appointment_body(sandbox: SandboxServer, slot: dict[str, Any], **overrides: Any
+                     ) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "business_id": sandbox.business_id, "service_id": slot["service_id"],
+        "staff_id": slot["staff_id"], "start_time": slot["start_time"],
+        "time_zone": "America/New_York", "form_data": new_client_form(),
+        "source_name": "front_desk"}
+    body.update(overrides)
+    return body
+
+
+def event_slots(api: httpx.Client, days: int = 21) -> list[dict[str, Any]]:
+    return all_slots(api, "sv-yoga", days, type="event")
