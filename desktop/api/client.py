@@ -277,12 +277,10 @@ class BookingClient:
                 if response.is_success:
                     try:
                         return _booking(envelope_data(response.content, response.status_code))
-                    except ServerError:
-                        # The server said yes but the answer is unreadable: look, never resend.
-                        found = self._look_up_after_loss(request, cancel)
-                        if found is not None:
-                            return found
-                        raise AmbiguousResultError(AMBIGUOUS) from None
+                    except ServerError as unreadable:
+                        # A 2xx we cannot read (a broken proxy, a cut answer) may or may not
+                        # have booked: treated below like a lost answer.
+                        failure = unreadable
                     except ApiError as refused:  # a 2xx envelope that says Error
                         failure = refused
                 else:
