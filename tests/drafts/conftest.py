@@ -137,3 +137,23 @@ def server() -> FakeServer:
 @pytest.fixture
 def fake_client(server: FakeServer) -> FakeClient:
     return FakeClient(server)
+
+
+@pytest.fixture
+def api_client(sandbox: Any) -> Iterator[Any]:
+    """The real BookingClient against the sandbox, with short timeouts for fault tests."""
+    from desktop.api.client import BookingClient
+    from desktop.api.constants import Timeouts
+
+    client = BookingClient(sandbox.url, sandbox.staff_token(),
+                           timeouts=Timeouts(connect=1, read=3, write=3, pool=1), max_tries=2)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def plan(sandbox: Any, api_client: Any) -> list[Any]:
+    """Ten really bookable (request, values) pairs, fetched before any fault is switched on."""
+    from tests.drafts.sandbox_helpers import planned_requests
+
+    return planned_requests(api_client, sandbox.business_id, 10)
