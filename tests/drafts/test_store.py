@@ -305,9 +305,13 @@ def test_a_really_full_disk(tmp_path: Path) -> None:
         saved: list[str] = []
         with DraftStore(path) as store:
             big = {"notes": "x" * 3000}
-            with pytest.raises(DraftStorageError) as caught:
+
+            def fill_the_disk() -> None:
                 for n in range(500):
                     saved.append(store.save(booking_request(n), {**form_values(n), **big}).id)
+
+            with pytest.raises(DraftStorageError) as caught:
+                fill_the_disk()
             assert str(caught.value) == DISK_FULL
             assert saved
             assert [d.id for d in store.list_drafts()] == saved
