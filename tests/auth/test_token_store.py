@@ -59,13 +59,14 @@ def test_an_unreachable_secret_service_is_reported(
         real_keyring: keyring.backend.KeyringBackend,
         monkeypatch: pytest.MonkeyPatch) -> None:
     # The Secret Service backend, but its D-Bus session is gone (daemon not running).
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/frontdesk-bus")
-    store = TokenStore(SecretService.Keyring())
-    usable, reason = store.backend_usable()
-    assert not usable
-    assert "password store (keyring)" in reason
-    with pytest.raises(KeyringUnavailableError):
-        store.save(URL, "biz-1", TOKEN)
+    with monkeypatch.context() as patch:
+        patch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/frontdesk-bus")
+        store = TokenStore(SecretService.Keyring())
+        usable, reason = store.backend_usable()
+        assert not usable
+        assert "password store (keyring)" in reason
+        with pytest.raises(KeyringUnavailableError):
+            store.save(URL, "biz-1", TOKEN)
 
 
 def test_a_plaintext_backend_is_refused() -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -105,7 +106,6 @@ class SignInDialog(QDialog):
         self.setObjectName("sign-in-dialog")
         self.setWindowTitle("Sign in to Frontdesk")
         self.setModal(True)
-        self.setMinimumWidth(500)
         self._build(api_url, business_id, session_only)
         self._apply_keyring_state()
         if message:
@@ -143,6 +143,9 @@ class SignInDialog(QDialog):
         self.token_edit.setAccessibleName("Staff token")
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.token_edit.setPlaceholderText("Paste the token here")
+        # Width comes from the fields (the layout fixes the dialog's size to its contents).
+        for line in (self.api_url_edit, self.business_id_edit, self.token_edit):
+            line.setMinimumWidth(340)
         self.token_toggle = QPushButton("Show")
         self.token_toggle.setObjectName("token-visibility")
         self.token_toggle.setAccessibleName("Show the token")
@@ -217,6 +220,9 @@ class SignInDialog(QDialog):
         buttons.addWidget(self.sign_in_button)
 
         layout = QVBoxLayout(self)
+        # The dialog takes the size its contents need, growing when a message appears
+        # instead of squashing the fields.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.setContentsMargins(18, 16, 18, 16)
         layout.setSpacing(10)
         layout.addWidget(heading)
@@ -227,7 +233,7 @@ class SignInDialog(QDialog):
         layout.addWidget(self.keyring_notice)
         layout.addWidget(self.busy_widget)
         layout.addWidget(self.message_label)
-        layout.addStretch(1)
+        layout.addSpacing(4)
         layout.addLayout(buttons)
 
     def _apply_keyring_state(self) -> None:
