@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import keyring
 import keyring.backend
 import pytest
@@ -100,3 +106,21 @@ def test_session_store_keeps_tokens_in_memory_only() -> None:
     assert TOKEN not in repr(store)
     store.delete(URL, "biz-1")
     assert store.load(URL, "biz-1") is None
+
+
+def test_a_locked_keyring_is_reported(real_keyring: keyring.backend.KeyringBackend) -> None:
+    # Locking needs a keyring of its own (it cannot be unlocked again without a prompt):
+    # a second private gnome-keyring, in a child process, with no display for a prompt.
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    done = subprocess.run(
+        [str(root / "tests" / "with_keyring.sh"), sys.executable, "-m",
+         "tests.auth.locked_keyring_probe"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=60, check=True)
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["locked"] is True
+    assert report["usable"] is False
+    assert report["reason"] == ("The password store (keyring) is locked, "
+                                "so the token cannot be saved or read.")
+    assert report["save_error"] == report["reason"]
+    assert "secret-token-value" not in done.stdout + done.stderr

@@ -284,6 +284,9 @@ class SessionController(QObject):
             message=message,
             token_store=self._keyring,
             session_store=self._session_store,
+            # The controller's runner, not one owned by the dialog: closing the dialog then
+            # never waits for a check that is still on the wire.
+            runner=self._runner,
             client_factory=self._client_factory,
             reauth=reauth,
             session_only=bool(previous and previous.session_only),
