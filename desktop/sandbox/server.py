@@ -22,6 +22,7 @@ import ipaddress
 import json
 import logging
 import socket
+import sys
 import threading
 import time
 from collections import deque
@@ -72,6 +73,13 @@ class _HttpServer(ThreadingHTTPServer):
             self.open_connections.discard(request)
         super().shutdown_request(request)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up first (timeouts, fault tests) is normal here, not a crash."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            log.debug("client %s went away", client_address)
+            return
+        log.exception("sandbox connection failed")
+
     def close_connections(self) -> None:
         """End every kept-alive connection: their threads see EOF and finish."""
         with self.connections_lock:
@@ -112,16 +120,27 @@ class _Handler(BaseHTTPRequestHandler):
 
     # ------------------------------------------------------------------ one request
     def _handle(self) -> None:
-        started = time.perf_counter()
-        sandbox = self.server.sandbox
+        self._started = time.perf_counter()
+        self._logged = False
         parts = urlsplit(self.path)
-        path = parts.path
+        self._path_only = parts.path
         raw = self._read_body()
-        status = self._answer(sandbox, path, parts.query, raw)
-        sandbox._record(self.command, path, status, (time.perf_counter() - started) * 1000)
+        status = self._answer(self.server.sandbox, parts.path, parts.query, raw)
+        self._log_once(status)
+
+    def _log_once(self, status: int) -> None:
+        """Record the request before the answer leaves, so a client that has its answer can
+        already see it in ``requests_log``."""
+        if not self._logged:
+            self._logged = True
+            millis = (time.perf_counter() - self._started) * 1000
+            self.server.sandbox._record(self.command, self._path_only, status, millis)
 
     def _read_body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = 0
         return self.rfile.read(length) if length > 0 else b""
 
     def _answer(self, sandbox: SandboxServer, path: str, query_text: str, raw: bytes) -> int:
@@ -219,12 +238,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(payload) + 512))
             self.send_header("Connection", "close")
             self.close_connection = True
+            self._log_once(status)
             self.end_headers()
             self.wfile.write(payload[: len(payload) // 2])
             return status
         self.send_header("Content-Length", str(len(payload)))
         if self.close_connection:
             self.send_header("Connection", "close")
+        self._log_once(status)
         self.end_headers()
         self.wfile.write(payload)
         return status
