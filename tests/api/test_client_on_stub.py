@@ -1,0 +1,262 @@
+"""Behaviours the sandbox cannot stage on demand, checked over real HTTP against a tiny stub
+server: paging, headers, HTTP-date Retry-After, look-ups that fail, redirects."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import pytest
+
+from desktop.api.client import (
+    APPOINTMENTS_PATH,
+    BOOKINGS_PATH,
+    CLIENTS_PATH,
+    FORMS_FALLBACK_PATH,
+    FORMS_PATH,
+    BookingClient,
+)
+from desktop.api.errors import (
+    AmbiguousResultError,
+    NotFoundError,
+    ServerError,
+    SlotTakenError,
+)
+from desktop.api.models import BookingRequest, FormData
+from tests.api.helpers import (
+    SleepRecorder,
+    StubReply,
+    StubServer,
+    json_reply,
+    new_client_form,
+)
+
+TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFmZi0xIn0.c2lnbmF0dXJl"
+START = datetime(2030, 5, 6, 14, 0, tzinfo=UTC)
+BOOKING = {"id": "bk-1", "business_id": "b1", "client_id": "c1", "service_id": "s1",
+           "staff_id": "st1", "start_time": START.isoformat(), "status": "scheduled",
+           "type": "appointment"}
+
+
+def ok(data: object, status: int = 200) -> StubReply:
+    return json_reply({"status": "OK", "data": data}, status)
+
+
+def request(**changes: object) -> BookingRequest:
+    fields: dict[str, object] = {"business_id": "b1", "service_id": "s1", "staff_id": "st1",
+                                 "start_time": START, "client_id": "c1"}
+    fields.update(changes)
+    return BookingRequest.model_validate(fields)
+
+
+def make_client(stub: StubServer, sleeps: SleepRecorder | None = None) -> BookingClient:
+    return BookingClient(stub.url, TOKEN, sleep=sleeps or SleepRecorder())
+
+
+def test_services_walk_every_page(stub: StubServer) -> None:
+    catalogue = [{"id": f"s{n}", "name": f"Service {n}"} for n in range(250)]
+
+    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
+        page, per_page = int(query["page"][0]), int(query["per_page"][0])
+        chunk = catalogue[(page - 1) * per_page: page * per_page]
+        following = page + 1 if page * per_page < len(catalogue) else None
+        return ok({"services": chunk, "next_page": following})
+
+    stub.responder = answer
+    with make_client(stub) as client:
+        services = client.list_services("b1")
+    assert [s.id for s in services] == [s["id"] for s in catalogue]
+    assert [r[2]["per_page"] for r in stub.requests] == [["100"]] * 3
+    assert [r[2]["page"] for r in stub.requests] == [["1"], ["2"], ["3"]]
+
+
+def test_services_without_next_page_stop_at_a_short_or_repeated_page(stub: StubServer) -> None:
+    same_page = {"services": [{"id": f"s{n}"} for n in range(100)]}  # ignores ``page``
+    stub.responder = lambda method, path, query, body: ok(same_page)
+    with make_client(stub) as client:
+        assert len(client.list_services("b1")) == 100
+    assert len(stub.requests) == 2
+
+
+def test_headers_idempotency_keys_and_token(stub: StubServer) -> None:
+    stub.responder = lambda method, path, query, body: (
+        ok({"booking": BOOKING}, 201) if method == "POST" else ok({"business": {"id": "b1"}}))
+    with make_client(stub) as client:
+        client.create_booking(request())
+        client.create_booking(request())
+        client.create_booking(request(), idempotency_key="draft-42")
+        client.set_token("eyJuZXc.eyJ0b2tlbg.c2ln")
+        client.get_business("b1")
+    keys = [r[4]["idempotency-key"] for r in stub.requests[:3]]
+    assert keys[0] != keys[1]
+    assert keys[2] == "draft-42"
+    assert stub.requests[0][4]["authorization"] == f"Bearer {TOKEN}"
+    assert stub.requests[0][4]["content-type"] == "application/json"
+    assert stub.requests[3][4]["authorization"] == "Bearer eyJuZXc.eyJ0b2tlbg.c2ln"
+    sent = json.loads(stub.requests[0][3])
+    assert sent["start_time"] == START.isoformat()
+    assert sent["source_name"] == "front_desk"
+
+
+def test_the_same_key_on_every_try_of_one_create(stub: StubServer) -> None:
+    replies = iter([json_reply({"status": "Error", "error_code": "RATE_LIMITED"}, 429,
+                               **{"Retry-After": "1"}),
+                    ok({"booking": BOOKING}, 201)])
+    stub.responder = lambda method, path, query, body: next(replies)
+    with make_client(stub) as client:
+        client.create_booking(request())
+    assert stub.requests[0][4]["idempotency-key"] == stub.requests[1][4]["idempotency-key"]
+
+
+def test_retry_after_as_an_http_date(stub: StubServer) -> None:
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=5), usegmt=True)
+    replies = iter([json_reply({"status": "Error"}, 429, **{"Retry-After": when}),
+                    ok({"business": {"id": "b1"}})])
+    stub.responder = lambda method, path, query, body: next(replies)
+    sleeps = SleepRecorder()
+    with make_client(stub, sleeps) as client:
+        client.get_business("b1")
+    assert len(sleeps.calls) == 1
+    assert 3.5 <= sleeps.calls[0] <= 5.0
+
+
+def test_lost_answer_and_a_failing_look_up_is_ambiguous(stub: StubServer) -> None:
+    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
+        if path == BOOKINGS_PATH:
+            return StubReply(drop=True)
+        return json_reply({"status": "Error", "error": "down"}, 503)
+
+    stub.responder = answer
+    with make_client(stub) as client, pytest.raises(AmbiguousResultError) as caught:
+        client.create_booking(request())
+    assert "Look at the calendar before booking again" in caught.value.message
+    assert [r[1] for r in stub.requests].count(BOOKINGS_PATH) == 1
+
+
+def test_lost_answer_for_a_client_without_email_is_ambiguous(stub: StubServer) -> None:
+    stub.responder = lambda method, path, query, body: StubReply(drop=True)
+    no_email = FormData(fields=[])
+    with make_client(stub) as client, pytest.raises(AmbiguousResultError, match="e-mail"):
+        client.create_booking(request(client_id=None, form_data=no_email))
+    assert len(stub.requests) == 1
+
+
+def test_new_client_unknown_by_email_means_not_booked(stub: StubServer) -> None:
+    """Lost answer, nobody with that e-mail: sure nothing was booked, so it is sent again."""
+    posts = iter([StubReply(drop=True), ok({"booking": BOOKING}, 201)])
+
+    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
+        if path == CLIENTS_PATH:
+            assert query["search_by"] == ["email"]
+            assert query["search_term"] == ["new.person@example.com"]
+            return ok({"clients": [{"id": "c9", "email": "someone.else@example.com"}]})
+        return next(posts)
+
+    stub.responder = answer
+    with make_client(stub) as client:
+        booking = client.create_booking(
+            request(client_id=None, form_data=new_client_form("new.person@example.com")))
+    assert booking.id == "bk-1"
+    assert [r[1] for r in stub.requests] == [BOOKINGS_PATH, CLIENTS_PATH, BOOKINGS_PATH]
+
+
+def test_slot_taken_on_a_resend_is_checked_against_our_own_first_try(stub: StubServer) -> None:
+    """The first try committed late (after its look-up): the re-send meets our own booking."""
+    posts = iter([StubReply(drop=True),
+                  json_reply({"status": "Error", "error": "The requested time slot is not "
+                              "available", "error_code": "TIMESLOT_UNAVAILABLE"}, 422)])
+    look_ups = iter([ok({"appointments": [], "next_page": None}),
+                     ok({"appointments": [BOOKING], "next_page": None})])
+
+    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
+        return next(look_ups) if path == APPOINTMENTS_PATH else next(posts)
+
+    stub.responder = answer
+    with make_client(stub) as client:
+        assert client.create_booking(request()).id == "bk-1"
+
+
+def test_slot_taken_on_a_resend_by_someone_else_stays_taken(stub: StubServer) -> None:
+    posts = iter([StubReply(drop=True),
+                  json_reply({"status": "Error", "error_code": "TIMESLOT_UNAVAILABLE"}, 422)])
+    other = {**BOOKING, "id": "bk-other", "staff_id": "st2"}
+    cancelled = {**BOOKING, "id": "bk-old", "status": "cancelled"}
+
+    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
+        if path == APPOINTMENTS_PATH:
+            return ok({"appointments": [other, cancelled], "next_page": None})
+        return next(posts)
+
+    stub.responder = answer
+    with make_client(stub) as client, pytest.raises(SlotTakenError):
+        client.create_booking(request())
+
+
+def test_find_booking_walks_appointment_pages(stub: StubServer) -> None:
+    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
+        assert query["client_id"] == ["c1"]
+        if query["page"] == ["1"]:
+            return ok({"appointments": [{**BOOKING, "id": "bk-0",
+                                         "start_time": "2030-05-05T10:00:00+00:00"}],
+                       "next_page": 2})
+        # the same instant written in another zone still matches
+        return ok({"appointments": [{**BOOKING, "start_time": "2030-05-06T10:00:00-04:00"}],
+                   "next_page": None})
+
+    stub.responder = answer
+    with make_client(stub) as client:
+        found = client.find_booking(request())
+    assert found is not None
+    assert found.id == "bk-1"
+
+
+def test_scheduling_form_falls_back_to_the_vendor_path(stub: StubServer) -> None:
+    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
+        if path == FORMS_PATH:
+            return json_reply({"status": "Error", "error_code": "NOT_FOUND"}, 404)
+        return ok({"type": "scheduling", "title": "Vendor form", "sections": []})
+
+    stub.responder = answer
+    with make_client(stub) as client:
+        assert client.get_scheduling_form("b1", "s1").title == "Vendor form"
+    assert [r[1] for r in stub.requests] == [FORMS_PATH, FORMS_FALLBACK_PATH]
+    assert stub.requests[1][2]["service_uid"] == ["s1"]
+
+
+def test_redirects_are_not_followed(stub: StubServer) -> None:
+    stub.responder = lambda method, path, query, body: StubReply(
+        302, b"", {"Location": "http://evil.example/steal"})
+    with make_client(stub) as client, pytest.raises(ServerError, match="unexpected answer"):
+        client.get_business("b1")
+    assert len(stub.requests) == 1
+
+
+def test_unknown_keys_and_other_spellings_are_accepted(stub: StubServer) -> None:
+    staff = [{"id": 7, "firstname": "Ada", "lastname": "King", "shoe": 42}]
+    stub.responder = lambda method, path, query, body: ok({"staff": staff})
+    with make_client(stub) as client:
+        member = client.list_staff("b1")[0]
+    assert (member.id, member.first_name, member.last_name) == ("7", "Ada", "King")
+    assert member.model_extra == {"shoe": 42}
+
+
+def test_log_lines_have_no_query_string(stub: StubServer,
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    stub.responder = lambda method, path, query, body: ok({"clients": []})
+    caplog.set_level(logging.INFO, logger="desktop.api")
+    with make_client(stub) as client:
+        client.search_clients("b1", "ann@example.com", search_by="email")
+    lines = [r.getMessage() for r in caplog.records if r.name == "desktop.api"]
+    assert len(lines) == 1
+    assert lines[0].startswith(f"GET {CLIENTS_PATH} 200 ")
+    assert lines[0].endswith(" ms")
+    assert "ann@example.com" not in lines[0]
+
+
+def test_an_unknown_business_on_the_stub_is_not_found(stub: StubServer) -> None:
+    stub.responder = lambda method, path, query, body: json_reply(
+        {"status": "Error", "error": "Business not found", "error_code": "NOT_FOUND"}, 404)
+    with make_client(stub) as client, pytest.raises(NotFoundError):
+        client.get_business("zz")
