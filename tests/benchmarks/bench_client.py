@@ -1,0 +1,141 @@
+"""What the booking client adds to a create-booking round trip (target: ≤ 1.15× a bare post).
+
+    .venv/bin/python tests/benchmarks/bench_client.py [--rounds 300] [--json] [--profile]
+
+Starts the sandbox, then alternates, round after round:
+
+* **client**: ``BookingClient.create_booking(request)`` (model → JSON, POST, status and
+  envelope checks, JSON → ``Booking``, one log call);
+* **bare**: ``http.post(url, json=body, headers=...)`` with the same body and headers
+  (``Idempotency-Key`` included) on the client's own keep-alive ``httpx.Client``, then
+  ``response.json()``.
+
+Every request really books (its 201 and booking id are checked); each booking is cancelled
+outside the timed part, so the same few slots can be booked again and again. Medians in ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from desktop.api.client import BOOKINGS_PATH, BookingClient
+from desktop.api.models import BookingRequest, Slot
+from desktop.sandbox.server import SandboxServer
+
+CLINIC_ZONE = "America/New_York"
+SERVICE = "sv-massage"
+CLIENT_ID = "cl-658ef30d"
+WARM_UP = 20
+
+
+def open_slots(client: BookingClient, business_id: str) -> list[Slot]:
+    first = datetime.now(ZoneInfo(CLINIC_ZONE)).date() + timedelta(days=1)
+    days = client.get_availability(business_id=business_id, service_id=SERVICE,
+                                   start_date=first, end_date=first + timedelta(days=13),
+                                   time_zone=CLINIC_ZONE)
+    return [slot for day in sorted(days) for slot in days[day]]
+
+
+def run(rounds: int, profile: bool) -> dict[str, Any]:
+    with SandboxServer(port=0) as sandbox, \
+            BookingClient(sandbox.url, sandbox.staff_token()) as client:
+        business_id = sandbox.business_id
+        slots = open_slots(client, business_id)
+        if len(slots) < 2:
+            raise SystemExit("the sandbox offers too few open slots to benchmark")
+        requests = [BookingRequest(business_id=business_id, service_id=SERVICE,
+                                   staff_id=slot.staff_id, start_time=slot.start_time,
+                                   time_zone=CLINIC_ZONE, client_id=CLIENT_ID)
+                    for slot in slots]
+        before = len(sandbox.state.bookings())
+        http = client._http  # the very keep-alive httpx.Client the booking client uses
+        url = client.base_url + BOOKINGS_PATH
+
+        def with_client(index: int) -> tuple[float, str]:
+            request = requests[index % len(requests)]
+            started = time.perf_counter()
+            booking = client.create_booking(request)
+            return time.perf_counter() - started, booking.id
+
+        def bare(index: int) -> tuple[float, str]:
+            body = requests[index % len(requests)].to_json()  # the same body, built untimed
+            headers = {"Idempotency-Key": str(uuid.uuid4())}
+            started = time.perf_counter()
+            response = http.post(url, json=body, headers=headers)
+            data = response.json()
+            elapsed = time.perf_counter() - started
+            if response.status_code != 201:
+                raise SystemExit(f"bare post was not booked: HTTP {response.status_code}")
+            return elapsed, str(data["data"]["booking"]["id"])
+
+        timings: dict[str, list[float]] = {"client": [], "bare": []}
+        profiler = None
+        if profile:
+            from pyinstrument import Profiler
+            profiler = Profiler(interval=0.0001)
+        booked = 0
+        for round_number in range(WARM_UP + rounds):
+            # Alternate which goes first, so neither always meets a just-warmed connection.
+            order = (("client", with_client), ("bare", bare)) if round_number % 2 == 0 \
+                else (("bare", bare), ("client", with_client))
+            for name, attempt in order:
+                if profiler is not None and name == "client" and round_number == WARM_UP:
+                    profiler.start()
+                elapsed, booking_id = attempt(round_number)
+                booked += 1
+                client.cancel_booking(business_id, booking_id)  # frees the slot, untimed
+                if round_number >= WARM_UP:
+                    timings[name].append(elapsed * 1000)
+        if profiler is not None:
+            profiler.stop()
+            print(profiler.output_text(unicode=True, color=False), file=sys.stderr)
+        created = len(sandbox.state.bookings()) - before
+        if created != booked:
+            raise SystemExit(f"{booked} requests but {created} bookings in the sandbox")
+
+    client_ms = statistics.median(timings["client"])
+    bare_ms = statistics.median(timings["bare"])
+    return {
+        "rounds": rounds,
+        "bookings_made": booked,
+        "bookings_in_sandbox": created,
+        "client_median_ms": round(client_ms, 3),
+        "bare_median_ms": round(bare_ms, 3),
+        "ratio": round(client_ms / bare_ms, 3),
+        "client_p90_ms": round(statistics.quantiles(timings["client"], n=10)[-1], 3),
+        "bare_p90_ms": round(statistics.quantiles(timings["bare"], n=10)[-1], 3),
+        "target_ratio": 1.15,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=300, help="timed rounds (each: 1 + 1)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--profile", action="store_true",
+                        help="profile the client's calls with pyinstrument (to stderr)")
+    args = parser.parse_args()
+    figures = run(max(args.rounds, 1), args.profile)
+    if args.json:
+        print(json.dumps(figures))
+        return
+    print(f"create booking, {figures['rounds']} rounds, every request booked "
+          f"({figures['bookings_made']} bookings made and cancelled)")
+    print(f"  BookingClient.create_booking  median {figures['client_median_ms']:.3f} ms  "
+          f"p90 {figures['client_p90_ms']:.3f} ms")
+    print(f"  bare httpx post               median {figures['bare_median_ms']:.3f} ms  "
+          f"p90 {figures['bare_p90_ms']:.3f} ms")
+    verdict = "within" if figures["ratio"] <= figures["target_ratio"] else "OVER"
+    print(f"  ratio {figures['ratio']:.3f}x ({verdict} the {figures['target_ratio']}x target)")
+
+
+if __name__ == "__main__":
+    main()
