@@ -365,7 +365,7 @@ def test_the_token_appears_in_no_log_line_and_no_error(sandbox: SandboxServer,
     assert token not in caplog.text
     for record in caplog.records:
         assert token not in record.getMessage()
-    for error in errors:
-        text = "".join(traceback.format_exception(error))
+    for failure in errors:
+        text = "".join(traceback.format_exception(failure))
         assert token not in text
-        assert token not in repr(error)
+        assert token not in repr(failure)

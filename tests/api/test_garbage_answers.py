@@ -106,6 +106,6 @@ def test_any_answer_is_a_model_or_an_api_error(stub_server: StubServer,
                 call()
             except ApiError as error:  # anything else fails the test
                 failures.append(error)
-    for error in failures:
-        assert error.message.endswith((".", "?", "!", "…"))
-        assert "eyJh.eyJi.c" not in str(error)
+    for failure in failures:
+        assert failure.message.endswith((".", "?", "!", "…"))
+        assert "eyJh.eyJi.c" not in str(failure)
