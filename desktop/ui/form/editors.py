@@ -1,0 +1,351 @@
+"""One editor per field type, and the registry that picks it.
+
+An editor owns the widgets of one field (shown under its label) and reads/writes the field's
+typed value (see :mod:`desktop.forms.values`). Editors are plain objects, not QWidgets: a
+300-field form must build in a few milliseconds, so no container widget is made that the
+column layout can do without. A new type is one entry in :data:`EDITORS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from desktop.forms import FormField, FormValue
+from desktop.forms.values import as_bool, as_date, option_value
+
+#: Policies longer than this are shown in a scrollable box instead of a label.
+LONG_POLICY_CHARS = 400
+CHOOSE_TEXT = "Choose…"
+NO_DATE_TEXT = "No date"
+
+Slot = Callable[..., None]
+W = TypeVar("W", bound=QWidget)
+PHONE_PLACEHOLDER = "+1 555 123 4567"
+# Enum members looked up once: each Qt enum attribute access costs about a microsecond.
+_EMAIL_HINTS = Qt.InputMethodHint.ImhEmailCharactersOnly
+DIAL_HINTS = Qt.InputMethodHint.ImhDialableCharactersOnly
+_PLAIN = Qt.TextFormat.PlainText
+
+
+class FieldEditor(Generic[W]):
+    """The widgets of one field and its typed value. ``input`` is the interactive widget
+    (named ``field-<id>``); ``widgets`` is everything shown under the label, in order.
+
+    ``connect_changed`` hears edits by the receptionist; where the widget has a user-only
+    signal (``textEdited``, ``activated``, ``clicked``) it is used, so that filling the
+    form from code costs no Python call per field.
+    """
+
+    #: Checkboxes carry their label in their own text; the form puts no label above them.
+    label_above: ClassVar[bool] = True
+    #: Check the format (email, phone) when the receptionist leaves the field.
+    check_on_leave: ClassVar[bool] = False
+
+    __slots__ = ("field", "input", "widgets")
+
+    def __init__(self, field: FormField, parent: QWidget) -> None:
+        self.field = field
+        self.input: W = self._make_input(parent)
+        self.widgets: tuple[QWidget, ...] = (self.input,)
+
+    def _make_input(self, parent: QWidget) -> W:
+        raise NotImplementedError
+
+    def value(self) -> FormValue:
+        raise NotImplementedError
+
+    def set_value(self, value: object) -> None:
+        raise NotImplementedError
+
+    def connect_changed(self, slot: Slot) -> None:
+        raise NotImplementedError
+
+
+class LineEditor(FieldEditor[QLineEdit]):
+    """A single text line (names, address, identifier, title, subject, status...)."""
+
+    __slots__ = ()
+
+    def _make_input(self, parent: QWidget) -> QLineEdit:
+        return QLineEdit(parent)
+
+    def value(self) -> FormValue:
+        return self.input.text()
+
+    def set_value(self, value: object) -> None:
+        self.input.setText(value if isinstance(value, str) else "" if value is None
+                           else str(value))
+
+    def connect_changed(self, slot: Slot) -> None:
+        self.input.textEdited.connect(slot)
+
+
+class EmailEditor(LineEditor):
+    check_on_leave = True
+    __slots__ = ()
+
+    def _make_input(self, parent: QWidget) -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setPlaceholderText("name@example.com")
+        edit.setInputMethodHints(_EMAIL_HINTS)
+        return edit
+
+
+class PhoneEditor(LineEditor):
+    check_on_leave = True
+    __slots__ = ()
+
+    def _make_input(self, parent: QWidget) -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setPlaceholderText(PHONE_PLACEHOLDER)
+        edit.setInputMethodHints(DIAL_HINTS)
+        return edit
+
+
+class MultilineEditor(FieldEditor[QPlainTextEdit]):
+    __slots__ = ()
+
+    def _make_input(self, parent: QWidget) -> QPlainTextEdit:
+        edit = QPlainTextEdit(parent)
+        edit.setTabChangesFocus(True)  # Tab moves on, as in every other field.
+        edit.setFixedHeight(72)
+        return edit
+
+    def value(self) -> FormValue:
+        return self.input.toPlainText()
+
+    def set_value(self, value: object) -> None:
+        self.input.setPlainText(value if isinstance(value, str) else "" if value is None
+                                else str(value))
+
+    def connect_changed(self, slot: Slot) -> None:
+        self.input.textChanged.connect(slot)
+
+
+class DropdownEditor(FieldEditor[QComboBox]):
+    """A combo box of the options; "Choose…" (value ``""``) first unless the field is
+    required and already has a default."""
+
+    __slots__ = ("values",)
+
+    def _make_input(self, parent: QWidget) -> QComboBox:
+        combo = QComboBox(parent)
+        field = self.field
+        labels = [option.label for option in field.options]
+        values = [option.value for option in field.options]
+        if not (field.required and option_value(field, field.default_value)):
+            labels.insert(0, CHOOSE_TEXT)
+            values.insert(0, "")
+        # One addItems call and a side list of values: addItem(label, data) per option costs
+        # ~20 µs each, which adds up on long forms.
+        combo.addItems(labels)
+        self.values = values
+        return combo
+
+    def value(self) -> FormValue:
+        index = self.input.currentIndex()
+        return self.values[index] if 0 <= index < len(self.values) else ""
+
+    def set_value(self, value: object) -> None:
+        wanted = option_value(self.field, value)
+        self.input.setCurrentIndex(self.values.index(wanted) if wanted in self.values else 0)
+
+    def connect_changed(self, slot: Slot) -> None:
+        self.input.activated.connect(slot)
+
+
+_NO_DATE = QDate(1800, 1, 1)
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date edit that can be empty: its lowest date stands for "no date".
+
+    Opening the calendar or stepping from empty starts at today, not in 1800; Delete (or
+    Backspace with everything selected) empties it again.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(_NO_DATE)
+        self.setSpecialValueText(NO_DATE_TEXT)
+        self.setDate(_NO_DATE)
+
+    def is_empty(self) -> bool:
+        return self.date() == _NO_DATE
+
+    def date_or_none(self) -> date | None:
+        return None if self.is_empty() else self.date().toPython()  # type: ignore[return-value]
+
+    def set_date_or_none(self, day: date | None) -> None:
+        self.setDate(_NO_DATE if day is None else QDate(day.year, day.month, day.day))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.is_empty():
+            self.setDate(QDate.currentDate())
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        line = self.lineEdit()
+        if key == Qt.Key.Key_Delete or (
+                key == Qt.Key.Key_Backspace and line.selectedText() == line.text()):
+            self.setDate(_NO_DATE)
+            return
+        if self.is_empty() and (event.text().isdigit() or key in (
+                Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)):
+            self.setDate(QDate.currentDate())
+            if not event.text().isdigit():
+                return
+        super().keyPressEvent(event)
+
+
+class DateEditor(FieldEditor[OptionalDateEdit]):
+    __slots__ = ()
+
+    def _make_input(self, parent: QWidget) -> OptionalDateEdit:
+        edit = OptionalDateEdit(parent)
+        edit.setToolTip("Press Delete to leave the date empty.")
+        return edit
+
+    def value(self) -> FormValue:
+        return self.input.date_or_none()
+
+    def set_value(self, value: object) -> None:
+        self.input.set_date_or_none(as_date(value))
+
+    def connect_changed(self, slot: Slot) -> None:
+        self.input.dateChanged.connect(slot)
+
+
+class CheckEditor(FieldEditor[QCheckBox]):
+    label_above = False
+    __slots__ = ()
+
+    def _make_input(self, parent: QWidget) -> QCheckBox:
+        return QCheckBox(self.field.label + (" *" if self.field.required else ""), parent)
+
+    def value(self) -> FormValue:
+        return self.input.isChecked()
+
+    def set_value(self, value: object) -> None:
+        self.input.setChecked(as_bool(value))
+
+    def connect_changed(self, slot: Slot) -> None:
+        self.input.clicked.connect(slot)
+
+
+class PolicyEditor(CheckEditor):
+    """The policy text (read-only, wrapped, scrollable when long) and an "I agree" box."""
+
+    label_above = True
+    __slots__ = ()
+
+    def __init__(self, field: FormField, parent: QWidget) -> None:
+        super().__init__(field, parent)
+        text = field.text.strip() or "(The business gave no text for this policy.)"
+        shown: QWidget
+        if len(text) > LONG_POLICY_CHARS:
+            box = QPlainTextEdit(text, parent)
+            box.setReadOnly(True)
+            box.setTabChangesFocus(True)
+            box.setFixedHeight(110)
+            shown = box
+        else:
+            label = QLabel(text, parent)
+            label.setWordWrap(True)
+            label.setTextFormat(_PLAIN)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            shown = label
+        shown.setObjectName(f"policy-text-{field.id}")
+        shown.setAccessibleName(f"{field.label} text")
+        self.widgets = (shown, self.input)
+
+    def _make_input(self, parent: QWidget) -> QCheckBox:
+        return QCheckBox("I agree" + (" *" if self.field.required else ""), parent)
+
+
+class _NotedLineEditor(LineEditor):
+    """A text line with a small note under it."""
+
+    __slots__ = ()
+
+    def _note(self) -> str:
+        raise NotImplementedError
+
+    def __init__(self, field: FormField, parent: QWidget) -> None:
+        super().__init__(field, parent)
+        note = QLabel(self._note(), parent)
+        note.setWordWrap(True)
+        note.setTextFormat(_PLAIN)
+        note.setObjectName(f"note-{field.id}")
+        note.setEnabled(False)  # Drawn greyed: a remark, not a value.
+        self.widgets = (self.input, note)
+
+
+class DocumentsEditor(_NotedLineEditor):
+    """Files cannot travel in a booking's form_data, so the desk notes what the client will
+    bring or send instead of pretending to attach a file."""
+
+    __slots__ = ()
+
+    def _note(self) -> str:
+        return ("Files can't be uploaded from the front desk: note what the client will "
+                "bring or send.")
+
+
+class UnknownEditor(_NotedLineEditor):
+    __slots__ = ()
+
+    def _note(self) -> str:
+        return f"Frontdesk does not know this type of field ({self.field.type}): typed as text."
+
+
+EditorFactory = Callable[[FormField, QWidget], FieldEditor[Any]]
+
+#: Field type (canonical, see ``desktop.forms.canonical_kind``) → editor. Anything not
+#: listed gets :class:`UnknownEditor`.
+EDITORS: dict[str, EditorFactory] = {
+    "singleline": LineEditor,
+    "identifier": LineEditor,
+    "address": LineEditor,
+    "firstname": LineEditor,
+    "lastname": LineEditor,
+    "name": LineEditor,
+    "title": LineEditor,
+    "subject": LineEditor,
+    "status": LineEditor,
+    "multiline": MultilineEditor,
+    "email": EmailEditor,
+    "phone": PhoneEditor,
+    "dropdown": DropdownEditor,
+    "datepicker": DateEditor,
+    "checkbox": CheckEditor,
+    "opt-in": CheckEditor,
+    "policy": PolicyEditor,
+    "documents": DocumentsEditor,
+}
+
+
+def make_editor(field: FormField, parent: QWidget) -> FieldEditor[Any]:
+    if field.has_choices:
+        return DropdownEditor(field, parent)
+    factory = EDITORS.get(field.kind) if field.known else None
+    return (factory or UnknownEditor)(field, parent)

@@ -1,0 +1,121 @@
+"""How long building and filling a 300-field generated form takes (target: ≤ 25 ms median).
+
+    .venv/bin/python tests/benchmarks/bench_form.py [--fields 300] [--runs 30] [--json]
+
+A synthetic definition with every field type in rows of 1-3 is built into a GeneratedForm
+and every field is filled (offscreen, not shown). Widgets are deleted between runs so that
+each run pays the full cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import date
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.forms import parse_definition
+from desktop.forms.definition import FormDefinition
+from desktop.ui.form import GeneratedForm
+
+TYPES = ["singleline", "multiline", "dropdown", "datepicker", "checkbox", "address",
+         "identifier", "email", "firstname", "lastname", "phone", "opt-in", "name", "policy",
+         "status", "title", "subject", "documents", "signature"]
+
+
+def synthetic_definition(n_fields: int, seed: int = 7) -> dict[str, Any]:
+    rng = random.Random(seed)
+    sections: list[dict[str, Any]] = []
+    made = 0
+    while made < n_fields:
+        rows: list[list[dict[str, Any]]] = []
+        for _ in range(10):
+            row = []
+            for _ in range(rng.randint(1, 3)):
+                if made >= n_fields:
+                    break
+                kind = TYPES[made % len(TYPES)]
+                field: dict[str, Any] = {"id": f"f{made}", "label": f"Field {made} ({kind})",
+                                         "type": kind, "required": made % 4 == 0}
+                if kind == "dropdown":
+                    field["options"] = [f"Choice {i}" for i in range(6)]
+                if kind == "policy":
+                    field["default_value"] = "Cancel 24 hours ahead or pay the full price. " * 3
+                row.append(field)
+                made += 1
+            if row:
+                rows.append(row)
+        sections.append({"type": "fields", "title": f"Section {len(sections) + 1}",
+                         "fields": rows})
+    return {"type": "scheduling", "title": "Benchmark", "sections": sections}
+
+
+def fill_values(definition: FormDefinition) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for field in definition.fields():
+        if field.kind in ("checkbox", "opt-in", "policy"):
+            values[field.id] = True
+        elif field.kind == "datepicker":
+            values[field.id] = date(2025, 3, 14)
+        elif field.kind == "dropdown":
+            values[field.id] = field.options[2].value
+        elif field.kind == "email":
+            values[field.id] = "ann@example.com"
+        elif field.kind == "phone":
+            values[field.id] = "+1 555 123 4567"
+        else:
+            values[field.id] = f"text for {field.id}"
+    return values
+
+
+def one_run(definition: FormDefinition, values: dict[str, object]) -> float:
+    start = time.perf_counter()
+    form = GeneratedForm(definition, meeting_kind="address")
+    form.set_values(values)
+    elapsed = (time.perf_counter() - start) * 1000
+    form.deleteLater()
+    form.setParent(None)
+    del form
+    QApplication.processEvents()
+    gc.collect()
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fields", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    definition = parse_definition(synthetic_definition(args.fields))
+    values = fill_values(definition)
+    one_run(definition, values)  # Warm-up: first widget of each class loads styles, fonts.
+    timings = sorted(one_run(definition, values) for _ in range(args.runs))
+    median = statistics.median(timings)
+    p90 = timings[min(len(timings) - 1, round(0.9 * (len(timings) - 1)))]
+    result = {"fields": args.fields, "runs": args.runs, "median_ms": round(median, 2),
+              "p90_ms": round(p90, 2), "min_ms": round(timings[0], 2), "target_ms": 25,
+              "ok": median <= 25}
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"{args.fields} fields, {args.runs} runs: median {median:.1f} ms, "
+              f"p90 {p90:.1f} ms, min {timings[0]:.1f} ms (target ≤ 25 ms median)")
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
