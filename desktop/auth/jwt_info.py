@@ -67,3 +67,13 @@ def _duration(delta: timedelta) -> str:
         return f"{max(minutes, 1)} minute" + ("s" if minutes != 1 else "")
     hours = round(minutes / 60)
     return f"about {hours} hour" + ("s" if hours != 1 else "")
+
+
+def token_subject(token: str) -> str | None:
+    """The ``sub`` claim (who the token speaks for), or None for an opaque token."""
+    try:
+        claims = jwt.decode(token, options={"verify_signature": False})
+    except jwt.PyJWTError:
+        return None
+    subject = claims.get("sub") if isinstance(claims, dict) else None
+    return subject if isinstance(subject, str) and subject else None

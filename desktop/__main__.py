@@ -1,0 +1,7 @@
+"""``python -m desktop`` is the same as the ``frontdesk`` command."""
+
+import sys
+
+from desktop.app import main
+
+sys.exit(main())

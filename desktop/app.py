@@ -1,0 +1,66 @@
+"""Command line and start-up: sign in (or start the demo sandbox), then open the window.
+
+    frontdesk                      sign in to the real API (https://api.vcita.biz by default)
+    frontdesk --demo               run on the built-in sandbox, signed in, ready to book
+    frontdesk --api-url URL --business-id ID
+    frontdesk --self-test          headless smoke test of an installed build
+
+The token is never taken from the command line: it would land in shell history and ``ps``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="frontdesk",
+        description="Reception-desk bookings for vcita's Platform API, with offline drafts.",
+        epilog="The staff token is asked for in the sign-in window and kept in the system "
+               "keyring; it is never accepted on the command line.",
+    )
+    parser.add_argument("--demo", action="store_true",
+                        help="run on the built-in sandbox API with sample data")
+    parser.add_argument("--api-url", metavar="URL",
+                        help="platform API address (or FRONTDESK_API_URL)")
+    parser.add_argument("--business-id", metavar="ID",
+                        help="business to sign in to (or FRONTDESK_BUSINESS_ID)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="start headless, book one appointment on the sandbox, report")
+    parser.add_argument("--verbose", action="store_true", help="log debug details to stderr")
+    parser.add_argument("--version", action="version", version=f"Frontdesk {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        from desktop.self_test import run_self_test
+
+        return run_self_test(verbose=args.verbose)
+
+    from desktop.logging_setup import configure_logging
+
+    configure_logging(verbose=args.verbose)
+    from desktop.ui.application import create_application, run_demo, run_signed_in
+
+    app = create_application(sys.argv[:1])
+    if args.demo:
+        return run_demo(app)
+    from desktop.auth.settings import SettingsFile, resolve_connection_settings
+
+    connection = resolve_connection_settings(args, os.environ, SettingsFile())
+    return run_signed_in(app, connection)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

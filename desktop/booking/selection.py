@@ -1,0 +1,74 @@
+"""The receptionist's choices for one booking, and the request they add up to.
+
+Kept free of Qt so the rules ("an appointment needs a slot", "a new client needs the form")
+are testable on their own and shared by the window, drafts and the self-test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from desktop.api.models import BookingRequest, Client, FormData, Service, Slot, Staff
+
+
+class BookingMode(StrEnum):
+    APPOINTMENT = "appointment"
+    EVENT = "event"
+
+
+@dataclass
+class BookingSelection:
+    """Everything picked in the window, in the order the receptionist picks it."""
+
+    mode: BookingMode = BookingMode.APPOINTMENT
+    service: Service | None = None
+    #: ``None`` means "any available": the slot then names the staff member.
+    staff: Staff | None = None
+    slot: Slot | None = None
+    time_zone: str = "UTC"
+    client: Client | None = None
+    #: Filled when booking for a new client through the generated form.
+    form_data: FormData | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def missing(self) -> list[str]:
+        """What is still needed before booking, as short phrases for the receptionist."""
+        needs: list[str] = []
+        if self.service is None:
+            needs.append("a service" if self.mode is BookingMode.APPOINTMENT else "an event")
+        if self.slot is None:
+            needs.append("a time" if self.mode is BookingMode.APPOINTMENT else "a session")
+        elif self.mode is BookingMode.EVENT and self.slot.is_full:
+            needs.append("a session with free spots")
+        if self.client is None and self.form_data is None:
+            needs.append("a client")
+        return needs
+
+    def to_request(self, business_id: str) -> BookingRequest:
+        """The API request for this selection. Call only when ``missing()`` is empty."""
+        still_needed = self.missing()
+        if still_needed:
+            raise ValueError("Still needed before booking: " + ", ".join(still_needed) + ".")
+        assert self.service is not None
+        assert self.slot is not None
+        client_id = self.client.id if self.client is not None else None
+        form_data = None if client_id is not None else self.form_data
+        if self.mode is BookingMode.EVENT:
+            return BookingRequest(
+                business_id=business_id,
+                event_instance_id=self.slot.event_instance_id,
+                client_id=client_id,
+                form_data=form_data,
+            )
+        staff_id = self.slot.staff_id or (self.staff.id if self.staff is not None else None)
+        return BookingRequest(
+            business_id=business_id,
+            service_id=self.service.id,
+            staff_id=staff_id,
+            start_time=self.slot.start_time,
+            time_zone=self.time_zone,
+            client_id=client_id,
+            form_data=form_data,
+        )

@@ -1,0 +1,1 @@
+"""The booking page: pickers for what, when and who, and the Book action."""

@@ -1,0 +1,108 @@
+"""Upcoming sessions of a group event, with spots open; full sessions show but can't be picked."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api.models import Slot
+
+COLUMNS = ("Date", "Time", "With", "Spots open")
+
+
+class EventPicker(QWidget):
+    sig_instance_chosen = Signal(object)  # Slot | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._time_zone = "UTC"
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("event-instances")
+        self.table.setAccessibleName("Event sessions")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.status = QLabel("Choose an event to see its sessions.", self)
+        self.status.setObjectName("event-status")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+
+    def set_time_zone(self, name: str) -> None:
+        self._time_zone = name
+
+    def set_loading(self) -> None:
+        self.table.setRowCount(0)
+        self.status.setText("Loading sessions…")
+
+    def set_instances(self, slots: list[Slot], staff_names: dict[str, str]) -> None:
+        self.table.setRowCount(0)
+        zone = ZoneInfo(self._time_zone)
+        ordered = sorted(slots, key=lambda slot: slot.start_time)
+        self.table.setRowCount(len(ordered))
+        for row, slot in enumerate(ordered):
+            local = slot.start_time.astimezone(zone)
+            spots = "" if slot.spots_open is None else str(slot.spots_open)
+            if slot.spots_total is not None:
+                spots = f"{spots} of {slot.spots_total}"
+            if slot.is_full:
+                spots = f"Full ({slot.spots_total or 0})"
+            cells = (
+                local.strftime("%a %b %-d"),
+                local.strftime("%I:%M %p").lstrip("0"),
+                staff_names.get(slot.staff_id or "", ""),
+                spots,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, slot)
+                if slot.is_full:
+                    # Shown so the receptionist can say "that one is full", never selectable.
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    item.setForeground(QColor("#9a9a9a"))
+                self.table.setItem(row, column, item)
+        if not ordered:
+            self.status.setText("No upcoming sessions in the next weeks.")
+        else:
+            full = sum(1 for slot in ordered if slot.is_full)
+            self.status.setText(f"{len(ordered)} sessions" + (f", {full} full" if full else ""))
+        self.sig_instance_chosen.emit(None)
+
+    def current_instance(self) -> Slot | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        item = self.table.item(rows[0].row(), 0)
+        slot = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return slot if isinstance(slot, Slot) else None
+
+    def select_instance_id(self, event_instance_id: str) -> bool:
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            slot = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+            if isinstance(slot, Slot) and slot.event_instance_id == event_instance_id and not slot.is_full:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _selection_changed(self) -> None:
+        self.sig_instance_chosen.emit(self.current_instance())

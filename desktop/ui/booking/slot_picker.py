@@ -1,0 +1,234 @@
+"""Day and time pickers: a calendar whose open days stand out, a time-zone selector, and the
+open times of the chosen day."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import date
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api.models import Slot
+
+
+@cache
+def all_time_zones() -> list[str]:
+    """IANA names (from the tzdata package where the OS has none), sorted for the picker."""
+    return sorted(name for name in zoneinfo.available_timezones() if "/" in name or name == "UTC")
+
+
+def local_time_text(slot: Slot, time_zone: str) -> str:
+    """``9:30 AM`` style text of a slot's start in ``time_zone``."""
+    local = slot.start_time.astimezone(ZoneInfo(time_zone))
+    return local.strftime("%I:%M %p").lstrip("0")
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class TimeZonePicker(QComboBox):
+    sig_time_zone_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("time-zone")
+        self.setAccessibleName("Time zone")
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItems(all_time_zones())
+        completer = QCompleter(all_time_zones(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.currentIndexChanged.connect(self._changed)
+
+    def set_time_zone(self, name: str) -> None:
+        index = self.findText(name)
+        if index >= 0:
+            with QSignalBlocker(self):
+                self.setCurrentIndex(index)
+
+    def time_zone(self) -> str:
+        return self.currentText() if self.findText(self.currentText()) >= 0 else "UTC"
+
+    def _changed(self, _index: int) -> None:
+        if self.findText(self.currentText()) >= 0:
+            self.sig_time_zone_changed.emit(self.currentText())
+
+
+class SlotPicker(QWidget):
+    """The "when" of an appointment.
+
+    The page fills it with a month's availability (``set_availability``); days with open times
+    are bold and coloured, days without are greyed, days before today cannot be chosen.
+    """
+
+    sig_month_changed = Signal(int, int)  # year, month
+    sig_slot_chosen = Signal(object)  # Slot | None
+    sig_time_zone_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._availability: dict[date, list[Slot]] = {}
+        self._formatted_days: set[date] = set()
+        self._staff_names: dict[str, str] = {}
+        self._show_staff = True
+        self._time_zone = "UTC"
+
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("calendar")
+        self.calendar.setAccessibleName("Day")
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setMinimumDate(QDate.currentDate())
+        self.calendar.currentPageChanged.connect(lambda y, m: self.sig_month_changed.emit(y, m))
+        self.calendar.selectionChanged.connect(self._show_day)
+
+        self.time_zone_picker = TimeZonePicker(self)
+        self.time_zone_picker.sig_time_zone_changed.connect(self._time_zone_changed)
+
+        self.day_title = QLabel("Choose a day", self)
+        self.day_title.setObjectName("day-title")
+        self.slot_list = QListWidget(self)
+        self.slot_list.setObjectName("slot-list")
+        self.slot_list.setAccessibleName("Open times")
+        self.slot_list.currentItemChanged.connect(self._slot_changed)
+        self.status = QLabel("", self)
+        self.status.setObjectName("slot-status")
+        self.status.setWordWrap(True)
+
+        zone_row = QHBoxLayout()
+        zone_label = QLabel("Time &zone", self)
+        zone_label.setBuddy(self.time_zone_picker)
+        zone_row.addWidget(zone_label)
+        zone_row.addWidget(self.time_zone_picker, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.calendar)
+        layout.addLayout(zone_row)
+        layout.addWidget(self.day_title)
+        layout.addWidget(self.slot_list, 1)
+        layout.addWidget(self.status)
+
+    # ---------------------------------------------------------------- state from the page
+
+    def set_time_zone(self, name: str) -> None:
+        self._time_zone = name
+        self.time_zone_picker.set_time_zone(name)
+
+    def time_zone(self) -> str:
+        return self._time_zone
+
+    def set_staff_names(self, names: dict[str, str], *, show: bool) -> None:
+        self._staff_names = names
+        self._show_staff = show
+
+    def visible_month(self) -> tuple[int, int]:
+        return self.calendar.yearShown(), self.calendar.monthShown()
+
+    def clear_availability(self, message: str = "") -> None:
+        self._availability = {}
+        self._paint_days()
+        self.slot_list.clear()
+        self.status.setText(message)
+        self.sig_slot_chosen.emit(None)
+
+    def set_availability(self, availability: dict[date, list[Slot]]) -> None:
+        """Open slots by local day (already in this picker's time zone)."""
+        self._availability = {day: slots for day, slots in availability.items() if slots}
+        self._paint_days()
+        if not self._availability:
+            self.status.setText("No open times this month. Try the next month or another "
+                                "staff member.")
+        else:
+            self.status.setText("")
+        self._show_day()
+
+    def set_loading(self, loading: bool) -> None:
+        if loading:
+            self.status.setText("Loading open times…")
+
+    def current_slot(self) -> Slot | None:
+        item = self.slot_list.currentItem()
+        slot = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return slot if isinstance(slot, Slot) else None
+
+    def select_date(self, day: date) -> None:
+        self.calendar.setSelectedDate(to_qdate(day))
+
+    def select_slot_start(self, start_iso: str) -> bool:
+        for row in range(self.slot_list.count()):
+            slot: Slot = self.slot_list.item(row).data(Qt.ItemDataRole.UserRole)
+            if slot.start_time.isoformat() == start_iso:
+                self.slot_list.setCurrentRow(row)
+                return True
+        return False
+
+    # ---------------------------------------------------------------- painting
+
+    def _paint_days(self) -> None:
+        plain = QTextCharFormat()
+        for day in self._formatted_days:
+            self.calendar.setDateTextFormat(to_qdate(day), plain)
+        self._formatted_days.clear()
+        open_format = QTextCharFormat()
+        open_format.setFontWeight(QFont.Weight.Bold)
+        open_format.setForeground(QColor("#0b6e4f"))
+        open_format.setBackground(QColor("#e3f4ec"))
+        closed_format = QTextCharFormat()
+        closed_format.setForeground(QColor("#a0a0a0"))
+        year, month = self.visible_month()
+        first = date(year, month, 1)
+        day = first
+        while day.month == month:
+            fmt = open_format if day in self._availability else closed_format
+            self.calendar.setDateTextFormat(to_qdate(day), fmt)
+            self._formatted_days.add(day)
+            day = date.fromordinal(day.toordinal() + 1)
+
+    def _show_day(self) -> None:
+        day = from_qdate(self.calendar.selectedDate())
+        self.day_title.setText(day.strftime("%A, %B %-d"))
+        with QSignalBlocker(self.slot_list):
+            self.slot_list.clear()
+            for slot in self._availability.get(day, []):
+                text = local_time_text(slot, self._time_zone)
+                name = self._staff_names.get(slot.staff_id or "", "")
+                if self._show_staff and name:
+                    text = f"{text}  —  {name}"
+                item = QListWidgetItem(text, self.slot_list)
+                item.setData(Qt.ItemDataRole.UserRole, slot)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        if not self._availability.get(day) and self._availability:
+            self.status.setText("No open times on this day.")
+        elif self._availability:
+            self.status.setText("")
+        # The list was rebuilt, so nothing is selected any more.
+        self.sig_slot_chosen.emit(None)
+
+    def _slot_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        self.sig_slot_chosen.emit(current.data(Qt.ItemDataRole.UserRole) if current else None)
+
+    def _time_zone_changed(self, name: str) -> None:
+        self._time_zone = name
+        self.sig_time_zone_changed.emit(name)

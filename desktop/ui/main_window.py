@@ -1,0 +1,168 @@
+"""The main window: business header, the booking page, drafts, menus and the status bar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.api.client import BookingClient
+from desktop.api.models import Business
+from desktop.ui.booking.page import BookingPage
+from desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class StatusIndicators(QWidget):
+    """Right side of the status bar: online/offline, who is signed in, drafts waiting."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.online = QLabel(self)
+        self.online.setObjectName("status-online")
+        self.staff = QLabel(self)
+        self.staff.setObjectName("status-staff")
+        self.drafts = QLabel(self)
+        self.drafts.setObjectName("status-drafts")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setSpacing(14)
+        for label in (self.drafts, self.staff, self.online):
+            layout.addWidget(label)
+        self.set_online(True)
+        self.set_drafts(0, 0)
+
+    def set_online(self, online: bool) -> None:
+        self.online.setText("● Online" if online else "● Offline")
+        self.online.setStyleSheet(f"color: {'#1a7f37' if online else '#b42318'};"
+                                  " font-weight: 600;")
+        self.online.setAccessibleName("Online" if online else "Offline")
+
+    def set_staff(self, name: str) -> None:
+        self.staff.setText(f"Signed in {name}" if name.startswith("with") else
+                           f"Signed in: {name}" if name else "")
+
+    def set_drafts(self, waiting: int, attention: int) -> None:
+        text = f"Drafts waiting: {waiting}"
+        if attention:
+            text += f" · need attention: {attention}"
+        self.drafts.setText(text)
+        self.drafts.setStyleSheet("color: #b54708; font-weight: 600;" if attention else "")
+
+
+class MainWindow(QMainWindow):
+    sig_sign_out_requested = Signal()
+
+    def __init__(self, client: BookingClient, business: Business, *,
+                 staff_id: str = "", demo: bool = False, data_dir: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main-window")
+        self.client = client
+        self.business = business
+        self.runner = TaskRunner(self)
+        self.setWindowTitle(f"Frontdesk — {business.name}" + (" (demo)" if demo else ""))
+        self.resize(1180, 760)
+
+        self.business_label = QLabel(business.name, self)
+        self.business_label.setObjectName("business-name")
+        self.business_label.setStyleSheet("font-size: 18px; font-weight: 600;")
+        zone_label = QLabel(f"Business time zone: {business.time_zone}", self)
+        zone_label.setStyleSheet("color: #666;")
+        header = QHBoxLayout()
+        header.addWidget(self.business_label)
+        header.addStretch(1)
+        header.addWidget(zone_label)
+        if demo:
+            demo_badge = QLabel("DEMO — sandbox data, nothing is really booked", self)
+            demo_badge.setObjectName("demo-badge")
+            demo_badge.setStyleSheet("background: #fff4ce; color: #6b4a00; padding: 2px 8px;"
+                                     " border-radius: 3px;")
+            header.addWidget(demo_badge)
+
+        self.page = BookingPage(client, business, self.runner, self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(header)
+        layout.addWidget(self.page, 1)
+        self.setCentralWidget(central)
+
+        self.indicators = StatusIndicators(self)
+        self._staff_id = staff_id
+        self.indicators.set_staff("")
+        self.page.sig_catalogue_loaded.connect(self._show_signed_in_staff)
+        self.statusBar().addPermanentWidget(self.indicators)
+        self.page.sig_online_changed.connect(self.indicators.set_online)
+
+        self._build_menus()
+
+    # ------------------------------------------------------------------ menus and keys
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.action_save_draft = self._action(
+            "Save as &draft", QKeySequence.StandardKey.Save, self.page.save_draft, file_menu)
+        file_menu.addSeparator()
+        self.action_sign_out = self._action(
+            "Sign &out", None, self.sig_sign_out_requested.emit, file_menu)
+        self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, file_menu)
+
+        booking_menu = self.menuBar().addMenu("&Booking")
+        self.action_find_client = self._action(
+            "&Find client", QKeySequence("Ctrl+F"), self.page.focus_client_search, booking_menu)
+        self.action_new_client = self._action(
+            "&New client", QKeySequence("Ctrl+N"), self.page.new_client, booking_menu)
+        self.action_book = self._action("&Book", None, self.page.book, booking_menu)
+        self.action_cancel = self._action(
+            "&Stop waiting", QKeySequence("Esc"), self.page.cancel_running, booking_menu)
+
+        self.view_menu = self.menuBar().addMenu("&View")
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action("&About Frontdesk", None, self.show_about, help_menu)
+
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None,
+                slot: Callable[[], object], menu: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)  # type: ignore[attr-defined]
+        self.addAction(action)
+        return action
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About Frontdesk",
+            f"<h3>Frontdesk {__version__}</h3><p>Reception-desk bookings for vcita's "
+            "Platform API, with offline drafts.</p>"
+            f"<p>Connected to {self.client.base_url}</p>")
+
+    def start(self) -> None:
+        """Load the catalogue once the window is on screen."""
+        self.page.load_catalogue()
+
+    def _show_signed_in_staff(self) -> None:
+        name = self.page.staff_names().get(self._staff_id, "")
+        self.indicators.set_staff(name or "with a staff token")
+
+    def shutdown(self) -> None:
+        """Stop background work; called on close and by the application at exit."""
+        self.runner.shutdown(3000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
