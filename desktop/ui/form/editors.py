@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QWidget,
 )
 
@@ -40,6 +39,8 @@ PHONE_PLACEHOLDER = "+1 555 123 4567"
 _EMAIL_HINTS = Qt.InputMethodHint.ImhEmailCharactersOnly
 DIAL_HINTS = Qt.InputMethodHint.ImhDialableCharactersOnly
 _PLAIN = Qt.TextFormat.PlainText
+_TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+_NOTE_STYLE = "color: #5f6368;"
 
 
 class FieldEditor(Generic[W]):
@@ -272,7 +273,7 @@ class PolicyEditor(CheckEditor):
             label.setWordWrap(True)
             label.setTextFormat(_PLAIN)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            label.setAlignment(_TOP_LEFT)
             shown = label
         shown.setObjectName(f"policy-text-{field.id}")
         shown.setAccessibleName(f"{field.label} text")
@@ -296,7 +297,7 @@ class _NotedLineEditor(LineEditor):
         note.setWordWrap(True)
         note.setTextFormat(_PLAIN)
         note.setObjectName(f"note-{field.id}")
-        note.setEnabled(False)  # Drawn greyed: a remark, not a value.
+        note.setStyleSheet(_NOTE_STYLE)  # Greyed: a remark, not a value.
         self.widgets = (self.input, note)
 
 
