@@ -38,7 +38,12 @@ from desktop.api.errors import (
 )
 from desktop.api.models import Booking, BookingRequest, Business, Client, Service, Slot, Staff
 from desktop.booking.selection import BookingMode, BookingSelection
-from desktop.forms import FormDefinition, FormDefinitionError, parse_definition
+from desktop.forms import (
+    MEETING_DETAILS_ID,
+    FormDefinition,
+    FormDefinitionError,
+    parse_definition,
+)
 from desktop.ui.booking.busy_bar import BusyBar
 from desktop.ui.booking.client_picker import ClientPicker
 from desktop.ui.booking.confirmation import BookingSummary, ConfirmationPanel
@@ -88,6 +93,7 @@ class BookingPage(QWidget):
         self._staff: list[Staff] = []
         self._forms: dict[str, FormDefinition | FormDefinitionError] = {}
         self._form: GeneratedForm | None = None
+        self._carried_values: dict[str, Any] = {}
         self._pending_restore: dict[str, Any] | None = None
         self._booking_in_flight: BookingRequest | None = None
         self._wait_counter = 0
@@ -412,6 +418,10 @@ class BookingPage(QWidget):
 
     def _show_new_client_form(self) -> None:
         self.selection.client = None
+        if self._form is not None:
+            # The widget is about to be replaced: keep what was typed for the next form.
+            self._carried_values = self._form.values()
+            self._form = None
         service = self.selection.service
         if service is None:
             self.client_picker.set_form_widget(self._note(
@@ -452,10 +462,10 @@ class BookingPage(QWidget):
             return
         meeting = {"client_location": "address", "phone_call": "phone"}.get(
             service.interaction_type or "")
-        previous = self._form.values() if self._form is not None else None
         form = GeneratedForm(definition, meeting_kind=meeting)  # type: ignore[arg-type]
-        if previous:
-            form.set_values(previous)  # a service change keeps what was typed
+        if self._carried_values:
+            form.set_values(self._carried_values)  # a service change keeps what was typed
+            self._carried_values = {}
         form.sig_changed.connect(self.sig_form_changed)
         form.sig_changed.connect(self._update_summary)
         self._form = form
@@ -577,17 +587,16 @@ class BookingPage(QWidget):
         )
 
     def _new_client_name(self) -> str:
+        """The name typed into the new-client form, for summaries and drafts."""
         if self._form is None:
             return "New client"
         values = self._form.values()
-        parts: list[str] = []
-        for field_id, value in values.items():
-            definition_type = self._form.field_type(field_id) if hasattr(
-                self._form, "field_type") else ""
-            if definition_type in {"firstname", "first_name", "lastname", "last_name", "name"} \
-                    and isinstance(value, str) and value.strip():
-                parts.append(value.strip())
-        return " ".join(parts) or "New client"
+        fields = list(self._form.definition.fields())
+        # First and last name when the form has them; a single "name" field otherwise.
+        kinds = ({"firstname", "lastname"} if any(f.kind == "firstname" for f in fields)
+                 else {"name"})
+        parts = [str(values.get(f.id) or "").strip() for f in fields if f.kind in kinds]
+        return " ".join(part for part in parts if part) or "New client"
 
     def _booking_failed(self, error: BaseException, request: BookingRequest) -> None:
         if isinstance(error, SlotTakenError):
@@ -630,6 +639,7 @@ class BookingPage(QWidget):
         """After a booking: same service and staff (the next client often wants the same),
         fresh slots, empty client."""
         self.client_picker.reset()
+        self._carried_values = {}
         if self._form is not None:
             self._form.reset()
         self.selection.client = None
@@ -743,7 +753,11 @@ class BookingPage(QWidget):
             return
         form_values = pending.pop("form_values", None)
         if isinstance(form_values, dict) and form_values:
-            self._form.set_values(self._form_values_from_json(form_values))
+            restored = self._form_values_from_json(form_values)
+            meeting = pending.get("meeting_details")
+            if isinstance(meeting, str):
+                restored[MEETING_DETAILS_ID] = meeting
+            self._form.set_values(restored)
         self._finish_restore_if_done()
 
     def _form_values_from_json(self, raw: dict[str, Any]) -> dict[str, Any]:

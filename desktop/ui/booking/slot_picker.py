@@ -164,6 +164,10 @@ class SlotPicker(QWidget):
             self.status.setText("")
         self._show_day()
 
+    def open_days(self) -> list[date]:
+        """Days of the shown month with at least one open time, in order."""
+        return sorted(self._availability)
+
     def set_loading(self, loading: bool) -> None:
         if loading:
             self.status.setText("Loading open times…")

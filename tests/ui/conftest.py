@@ -1,0 +1,90 @@
+"""A real main window on the real sandbox, and small steps that read like the receptionist's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.api.client import BookingClient
+from desktop.sandbox.server import SandboxServer
+from desktop.ui.booking.page import BookingPage
+from desktop.ui.main_window import MainWindow
+
+WAIT_MS = 8000
+
+
+@pytest.fixture
+def booking_client(sandbox: SandboxServer) -> Iterator[BookingClient]:
+    with BookingClient(sandbox.url, sandbox.staff_token()) as client:
+        yield client
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sandbox: SandboxServer, booking_client: BookingClient,
+           tmp_path: Path) -> Iterator[MainWindow]:
+    business = booking_client.get_business(sandbox.business_id)
+    main = MainWindow(booking_client, business, demo=True, data_dir=tmp_path / "data")
+    qtbot.addWidget(main)
+    main.show()
+    main.start()
+    qtbot.waitUntil(lambda: main.page.service_picker.count() > 0, timeout=WAIT_MS)
+    yield main
+    main.shutdown()
+
+
+class Desk:
+    """The receptionist's steps on a booking page, each waiting for the API's answer."""
+
+    def __init__(self, qtbot: QtBot, page: BookingPage) -> None:
+        self.qtbot = qtbot
+        self.page = page
+
+    def choose_service(self, service_id: str) -> None:
+        assert self.page.service_picker.select_service_id(service_id), service_id
+
+    def first_open_day(self) -> None:
+        picker = self.page.slot_picker
+        self.wait_idle()  # the times of a previous choice may still be on screen
+        self.qtbot.waitUntil(lambda: bool(picker.open_days()) or "No open" in
+                             picker.status.text(), timeout=WAIT_MS)
+        if not picker.open_days():
+            picker.calendar.showNextMonth()
+            self.qtbot.waitUntil(lambda: bool(picker.open_days()), timeout=WAIT_MS)
+        picker.select_date(picker.open_days()[0])
+        self.qtbot.waitUntil(lambda: picker.slot_list.count() > 0, timeout=WAIT_MS)
+
+    def pick_slot(self, row: int = 0) -> None:
+        self.page.slot_picker.slot_list.setCurrentRow(row)
+        assert self.page.selection.slot is not None
+
+    def find_client(self, term: str, row: int = 0) -> None:
+        picker = self.page.client_picker
+        picker.search.setText(term)
+        picker._search_now()
+        self.qtbot.waitUntil(lambda: picker.results.count() > 0, timeout=WAIT_MS)
+        picker.results.setCurrentRow(row)
+        assert self.page.selection.client is not None
+
+    def open_new_client_form(self) -> None:
+        self.page.new_client()
+        self.qtbot.waitUntil(lambda: self.page._form is not None, timeout=WAIT_MS)
+
+    def book_and_wait(self) -> object:
+        with self.qtbot.waitSignal(self.page.sig_booked, timeout=WAIT_MS,
+                                   raising=False) as blocker:
+            self.page.book()
+        assert blocker.signal_triggered, (
+            f"not booked; the page says: {self.page.banner.message()!r} / "
+            f"{self.page.summary.text()!r}")
+        return blocker.args[0]
+
+    def wait_idle(self) -> None:
+        self.qtbot.waitUntil(lambda: not self.page.busy.waiting, timeout=WAIT_MS)
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, window: MainWindow) -> Desk:
+    return Desk(qtbot, window.page)
