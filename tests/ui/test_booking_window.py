@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.api.models import Booking
@@ -206,16 +206,10 @@ def test_a_validation_error_lands_on_the_field_it_names(
     window.page.book()
     qtbot.waitUntil(lambda: window.page.banner.message() != "", timeout=WAIT_MS)
 
-    error_label = window.findChild(QWidgetType(), "error-q_first")
+    error_label = window.findChild(QLabel, "error-q_first")
     assert error_label is not None
     assert error_label.isVisible()
     assert "blank" in error_label.text().lower()
-
-
-def QWidgetType() -> type:  # noqa: N802 - reads like the class it returns
-    from PySide6.QtWidgets import QLabel
-
-    return QLabel
 
 
 def test_the_window_stays_responsive_while_the_api_is_slow(

@@ -99,7 +99,8 @@ class EventPicker(QWidget):
         for row in range(self.table.rowCount()):
             item = self.table.item(row, 0)
             slot = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-            if isinstance(slot, Slot) and slot.event_instance_id == event_instance_id and not slot.is_full:
+            if (isinstance(slot, Slot) and slot.event_instance_id == event_instance_id
+                    and not slot.is_full):
                 self.table.selectRow(row)
                 return True
         return False
