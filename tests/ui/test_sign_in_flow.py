@@ -1,0 +1,96 @@
+"""Sign-in wiring of the whole app: the window opens on sign-in, and a 401 in the middle of a
+booking asks for a new token and then carries on with everything typed still there."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from desktop.auth.settings import ConnectionSettings, SettingsFile
+from desktop.auth.token_store import SessionTokenStore
+from desktop.sandbox.server import SandboxServer
+from desktop.ui.application import WindowCoordinator
+from desktop.ui.main_window import MainWindow
+from desktop.ui.sign_in.dialog import SignInDialog
+from desktop.ui.sign_in.session import SessionController
+from tests.auth.helpers import button, edit, type_into
+from tests.ui.conftest import WAIT_MS, Desk
+
+
+def _coordinator(qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
+                 ) -> tuple[SessionController, WindowCoordinator]:
+    store = SessionTokenStore()
+    store.save(sandbox.url, sandbox.business_id, sandbox.staff_token())
+    session = SessionController(
+        ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id),
+        token_store=store, settings_file=SettingsFile(tmp_path / "settings.json"))
+    coordinator = WindowCoordinator(session, demo=True, data_dir=tmp_path / "data")
+    return session, coordinator
+
+
+def test_silent_sign_in_opens_the_window(qtbot: QtBot, sandbox: SandboxServer,
+                                         tmp_path: Path) -> None:
+    session, coordinator = _coordinator(qtbot, sandbox, tmp_path)
+    session.start()
+    qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
+    window = coordinator.window
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    assert window.business_label.text() == "Harbor Wellness Clinic"
+    qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
+    window.shutdown()
+    session.shutdown()
+
+
+def test_a_401_mid_booking_asks_again_and_keeps_the_form(
+        qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path) -> None:
+    session, coordinator = _coordinator(qtbot, sandbox, tmp_path)
+    session.start()
+    qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
+    window = coordinator.window
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
+    desk = Desk(qtbot, window.page)
+    desk.choose_service("sv-initial-consult")
+    desk.first_open_day()
+    desk.pick_slot(0)
+    slot = window.page.selection.slot
+    desk.open_new_client_form()
+    typed = {"q_email": "rita.returns@example.org", "q_first": "Rita", "q_last": "Returns"}
+    for field_id, text in typed.items():
+        line = window.findChild(QLineEdit, f"field-{field_id}")
+        assert line is not None
+        line.setText(text)
+    policy = window.findChild(QCheckBox, "field-p_cancel")
+    assert policy is not None
+    policy.setChecked(True)
+
+    sandbox.faults.update(expire_tokens=True)
+    with qtbot.waitSignal(session.sig_dialog_opened, timeout=WAIT_MS) as opened:
+        window.page.book()
+    dialog = opened.args[0]
+    assert isinstance(dialog, SignInDialog)
+    assert "expired" in dialog.message().lower()
+    # While the dialog is up, nothing was lost.
+    for field_id, text in typed.items():
+        line = window.findChild(QLineEdit, f"field-{field_id}")
+        assert line is not None
+        assert line.text() == text
+    assert window.page.selection.slot == slot
+
+    sandbox.faults.update(expire_tokens=False)
+    type_into(qtbot, edit(dialog, "token"), sandbox.staff_token())
+    with qtbot.waitSignal(window.page.sig_booked, timeout=WAIT_MS) as booked:
+        button(dialog, "sign-in").click()
+    booking = booked.args[0]
+    stored = [b for b in sandbox.state.bookings() if b["id"] == booking.id]
+    assert len(stored) == 1
+    assert slot is not None
+    assert datetime.fromisoformat(stored[0]["start_time"]) == slot.start_time
+    assert "Rita Returns" in window.page.confirmation.text()
+    window.shutdown()
+    session.shutdown()
