@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +40,7 @@ _EMAIL_HINTS = Qt.InputMethodHint.ImhEmailCharactersOnly
 DIAL_HINTS = Qt.InputMethodHint.ImhDialableCharactersOnly
 _PLAIN = Qt.TextFormat.PlainText
 _TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
-_NOTE_STYLE = "color: #5f6368;"
+_NOTE_ROLE = QPalette.ColorRole.PlaceholderText
 
 
 class FieldEditor(Generic[W]):
@@ -297,7 +297,8 @@ class _NotedLineEditor(LineEditor):
         note.setWordWrap(True)
         note.setTextFormat(_PLAIN)
         note.setObjectName(f"note-{field.id}")
-        note.setStyleSheet(_NOTE_STYLE)  # Greyed: a remark, not a value.
+        # Greyed like a placeholder: a remark, not a value (a style sheet costs 30 µs each).
+        note.setForegroundRole(_NOTE_ROLE)
         self.widgets = (self.input, note)
 
 
