@@ -81,7 +81,7 @@ def test_panel_lists_drafts_with_status_and_problem(qtbot: Any, store: DraftStor
     loud = panel.table.item(1, 0).background().color()
     assert loud != calm
     assert panel.table.item(1, 3).font().bold()
-    assert panel.summary.text() == "1 waiting to send · 1 need attention"
+    assert panel.summary.text() == "1 waiting to send · 1 needs attention"
     panel.select_draft(ids["sent"])
     assert not panel.open_button.isEnabled()
     assert panel.findChild(type(panel.table), "drafts_table") is panel.table

@@ -173,7 +173,7 @@ class DraftsPanel(QWidget):
                         for d in self._drafts)
         parts = [f"{waiting} waiting to send"]
         if attention:
-            parts.append(f"{attention} need attention")
+            parts.append(f"{attention} {'needs' if attention == 1 else 'need'} attention")
         self.summary.setText(" · ".join(parts))
 
     def _failed(self, error: BaseException) -> None:
