@@ -67,7 +67,7 @@ def write_ico(images: dict[int, QImage], path: Path) -> None:
     for size in ICO_SIZES:
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        images[size].save(buffer, "PNG")
+        images[size].save(buffer, "PNG")  # type: ignore[call-overload]
         blobs.append(bytes(buffer.data().data()))
     header = (0).to_bytes(2, "little") + (1).to_bytes(2, "little") + \
         len(blobs).to_bytes(2, "little")
@@ -94,7 +94,7 @@ def main() -> int:
     for size in SIZES:
         out = ICONS / "hicolor" / f"{size}x{size}" / "frontdesk.png"
         out.parent.mkdir(parents=True, exist_ok=True)
-        images[size].save(str(out), "PNG")
+        images[size].save(str(out), "PNG")  # type: ignore[call-overload]
     write_ico(images, ICONS / "frontdesk.ico")
     print(f"Wrote {ICONS.relative_to(ROOT)}/frontdesk.svg, frontdesk.ico and "
           f"{len(SIZES)} PNG sizes.")

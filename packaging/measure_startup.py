@@ -12,7 +12,7 @@ warm-up run of each is not counted. Offscreen, so it runs anywhere.
 """
 
 # Build tooling: it runs binutils, dpkg-deb and our own programs by name, on our own files.
-# ruff: noqa: S603, S607
+# ruff: noqa: S603
 
 from __future__ import annotations
 
