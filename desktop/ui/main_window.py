@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import __version__
 from desktop.api.client import BookingClient
 from desktop.api.models import Business
+from desktop.ui.about import show_about as show_about_dialog
 from desktop.ui.booking.page import BookingPage
 from desktop.ui.tasks import TaskRunner
 
@@ -145,11 +144,7 @@ class MainWindow(QMainWindow):
         return action
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, "About Frontdesk",
-            f"<h3>Frontdesk {__version__}</h3><p>Reception-desk bookings for vcita's "
-            "Platform API, with offline drafts.</p>"
-            f"<p>Connected to {self.client.base_url}</p>")
+        show_about_dialog(self, self.client.base_url)
 
     def start(self) -> None:
         """Load the catalogue once the window is on screen."""

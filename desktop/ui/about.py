@@ -1,0 +1,94 @@
+"""Help › About: the app's icon, name and version (from the installed package metadata, i.e.
+pyproject.toml), the API it is connected to, and the versions a support call asks for."""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.resources_path import resource_path
+
+ICON_SIZE = 96
+
+
+def build_details(api_url: str) -> str:
+    """Plain text for support: what runs where, never anything secret."""
+    frozen = "installed build" if getattr(sys, "frozen", False) else "from source"
+    return (f"Frontdesk {__version__} ({frozen})\n"
+            f"API: {api_url}\n"
+            f"Qt {qVersion()}, PySide6 {pyside_version}, Python {platform.python_version()}\n"
+            f"{platform.system()} {platform.release()} ({platform.machine()})")
+
+
+class AboutDialog(QDialog):
+    def __init__(self, api_url: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("about-dialog")
+        self.setWindowTitle("About Frontdesk")
+        self.details = build_details(api_url)
+
+        icon = QLabel(self)
+        icon.setObjectName("about-icon")
+        icon.setPixmap(QIcon(str(resource_path("icons", "frontdesk.svg")))
+                       .pixmap(ICON_SIZE, ICON_SIZE))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        title = QLabel(f"<span style='font-size:20px; font-weight:600'>Frontdesk</span>"
+                       f"&nbsp;&nbsp;<span style='color:#555'>version {__version__}</span>",
+                       self)
+        title.setObjectName("about-title")
+        blurb = QLabel("Reception-desk bookings for vcita's Platform API, with offline "
+                       "drafts that are sent exactly once when the connection is back.", self)
+        blurb.setWordWrap(True)
+        connected = QLabel(f"Connected to {api_url}", self)
+        connected.setObjectName("about-api")
+        connected.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        versions = QLabel(self.details.split("\n", 2)[2], self)
+        versions.setObjectName("about-versions")
+        versions.setStyleSheet("color: #666;")
+        versions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        text = QVBoxLayout()
+        text.setSpacing(8)
+        for widget in (title, blurb, connected, versions):
+            text.addWidget(widget)
+        text.addStretch(1)
+        top = QHBoxLayout()
+        top.setSpacing(18)
+        top.addWidget(icon)
+        top.addLayout(text, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = QPushButton("&Copy details", self)
+        self.copy_button.setToolTip("Copy the versions above, e.g. for a support request")
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 14)
+        layout.addLayout(top)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details)
+        self.copy_button.setText("Copied")
+
+
+def show_about(parent: QWidget, api_url: str) -> None:
+    AboutDialog(api_url, parent).exec()
