@@ -44,7 +44,7 @@ def keep_item(name: str) -> bool:
         return False  # Thai/CJK/Khmer/Burmese word-break dictionaries
     if folder and folder not in LOCALE_FOLDERS:
         return True
-    if LOCALE_FILE.match(file):
+    if LOCALE_FILE.match(file) and file != "res_index.res":
         return file == "en.res" or file.startswith("en_")
     return True  # root.res, res_index.res, pool.res, ucadata.icu, *.brk, *.nrm, …
 
