@@ -406,23 +406,33 @@ class DraftStore:
     # ------------------------------------------------------------------ drafts
 
     def save(self, request: BookingRequest | Mapping[str, Any], values: Mapping[str, Any],
-             *, queue: bool = False) -> Draft:
-        """Keep a new draft (``queue=True``: ready to send at once). Durable on return."""
+             *, queue: bool = False, in_doubt: str | None = None,
+             not_before: datetime | None = None) -> Draft:
+        """Keep a new draft (``queue=True``: ready to send at once). Durable on return.
+
+        ``in_doubt``: the request was already sent once and its answer never came (the desk
+        stopped waiting, or the answer was lost). The draft is queued with a look-up before any
+        re-send, not before ``not_before``, and ``in_doubt`` as its last error: all in one
+        transaction, so no crash can leave it queued without the look-up.
+        """
         now = self.clock()
         body = request.to_json() if isinstance(request, BookingRequest) else dict(request)
+        queue = queue or in_doubt is not None
         status = S.QUEUED if queue else S.DRAFT
         draft = Draft(
             id=str(uuid.uuid4()), created_at=now, updated_at=now, request=body,
             values=dict(values), status=status,
-            next_attempt_at=now if queue else None,
+            next_attempt_at=(not_before or now) if queue else None,
             idempotency_key=str(uuid.uuid4()) if queue else None,
+            attempts=1 if in_doubt else 0, last_error=in_doubt,
+            needs_lookup=in_doubt is not None,
         )
         with self._write("save") as conn:
             conn.execute(
                 f"INSERT INTO drafts ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (draft.id, _iso(now), _iso(now), _dumps(body), _dumps(draft.values),
-                 str(status), 0, _iso(draft.next_attempt_at), None, None,
-                 draft.idempotency_key, 0),
+                 str(status), draft.attempts, _iso(draft.next_attempt_at), in_doubt, None,
+                 draft.idempotency_key, int(draft.needs_lookup)),
             )
         return draft
 

@@ -377,9 +377,10 @@ class SyncEngine:
             self._changed(draft.id)
             try:
                 request = draft.booking_request()
-            except Exception as exc:  # pydantic: a stored request that no longer validates
-                reason = (f"The saved booking request is not valid any more: {exc}. "
-                          "Open the draft and book it again.")
+            except Exception as exc:  # pydantic: an unfinished or outdated stored request
+                log.info("Draft %s has no sendable request: %s", draft.id, exc)
+                reason = ("This draft is not complete enough to send (a time or a client "
+                          "may be missing). Open it, finish it and book it.")
                 return self._settle(
                     draft, lambda: self.store.mark_needs_attention(draft.id, reason))
             pending_lookup = queued.needs_lookup

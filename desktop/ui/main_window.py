@@ -6,9 +6,11 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -20,6 +22,7 @@ from desktop.api.client import BookingClient
 from desktop.api.models import Business
 from desktop.ui.about import show_about as show_about_dialog
 from desktop.ui.booking.page import BookingPage
+from desktop.ui.drafts.coordinator import DraftsCoordinator
 from desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main-window")
+        self._shut_down = False
         self.client = client
         self.business = business
         self.runner = TaskRunner(self)
@@ -106,6 +110,21 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.indicators)
         self.page.sig_online_changed.connect(self.indicators.set_online)
 
+        self.drafts = DraftsCoordinator(
+            self.page, client, business.id,
+            data_dir or Path(platformdirs.user_data_dir("frontdesk")), self.runner, self)
+        self.drafts.sig_counts_changed.connect(self.indicators.set_drafts)
+        self.drafts.sig_online_changed.connect(self.indicators.set_online)
+        self.drafts.sig_auth_required.connect(
+            lambda: self.page.sig_auth_failed.emit(self.drafts.resume_after_sign_in))
+        self.drafts_dock = QDockWidget("Drafts", self)
+        self.drafts_dock.setObjectName("drafts-dock")
+        self.drafts_dock.setWidget(self.drafts.panel)
+        self.drafts_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
+                                         | Qt.DockWidgetArea.RightDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.drafts_dock)
+        self.drafts_dock.hide()
+
         self._build_menus()
 
     # ------------------------------------------------------------------ menus and keys
@@ -129,6 +148,10 @@ class MainWindow(QMainWindow):
             "&Stop waiting", QKeySequence("Esc"), self.page.cancel_running, booking_menu)
 
         self.view_menu = self.menuBar().addMenu("&View")
+        self.action_show_drafts = self.drafts_dock.toggleViewAction()
+        self.action_show_drafts.setText("&Drafts")
+        self.action_show_drafts.setShortcut(QKeySequence("Ctrl+D"))
+        self.view_menu.addAction(self.action_show_drafts)
         help_menu = self.menuBar().addMenu("&Help")
         self._action("&About Frontdesk", None, self.show_about, help_menu)
 
@@ -147,8 +170,9 @@ class MainWindow(QMainWindow):
         show_about_dialog(self, self.client.base_url)
 
     def start(self) -> None:
-        """Load the catalogue once the window is on screen."""
+        """Load the catalogue and start the outbox once the window is on screen."""
         self.page.load_catalogue()
+        self.drafts.start()
 
     def _show_signed_in_staff(self) -> None:
         name = self.page.staff_names().get(self._staff_id, "")
@@ -156,7 +180,12 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop background work; called on close and by the application at exit."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.drafts.shutdown()
         self.runner.shutdown(3000)
+        self.drafts.close_store()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

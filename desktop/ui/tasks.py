@@ -112,6 +112,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._latest: dict[str, TaskHandle[Any]] = {}
+        self._closed = False
         self._alive: set[_Relay] = set()
 
     @property
@@ -148,14 +149,14 @@ class TaskRunner(QObject):
 
         def succeeded(result: object) -> None:
             try:
-                if not handle.token.cancelled and on_success is not None:
+                if not handle.token.cancelled and not self._closed and on_success is not None:
                     on_success(result)  # type: ignore[arg-type]
             finally:
                 finish()
 
         def failed(exc: object) -> None:
             try:
-                if handle.token.cancelled:
+                if handle.token.cancelled or self._closed:
                     return
                 if on_failure is not None:
                     on_failure(exc)  # type: ignore[arg-type]
@@ -176,6 +177,8 @@ class TaskRunner(QObject):
             handle.cancel()
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Cancel what can be cancelled and wait for the rest (Picard's habit at exit)."""
+        """Cancel what can be cancelled and wait for the rest (Picard's habit at exit).
+        Answers still queued for the GUI thread are dropped: their receivers are closing."""
+        self._closed = True
         self.cancel_all()
         return bool(self._pool.waitForDone(timeout_ms))

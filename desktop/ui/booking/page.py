@@ -32,6 +32,7 @@ from desktop.api.errors import (
     ApiError,
     AuthError,
     OfflineError,
+    RateLimitedError,
     ServerError,
     SlotTakenError,
     ValidationError,
@@ -618,10 +619,13 @@ class BookingPage(QWidget):
                 error.message if placed else f"The booking was refused: {error.message}",
                 Tone.ERROR)
             return
-        if isinstance(error, OfflineError | AmbiguousResultError | ServerError) or (
-                isinstance(error, ApiError) and error.retryable):
-            # Nothing is lost: the outbox keeps it and sends it (exactly once) later.
+        if isinstance(error, OfflineError | RateLimitedError):
+            # Nothing reached the server: the outbox sends it when the network is back.
             self.sig_save_draft.emit(request, self.collect_values(), "offline")
+            return
+        if isinstance(error, AmbiguousResultError | ServerError):
+            # It may have been booked: the outbox looks it up before any re-send.
+            self.sig_save_draft.emit(request, self.collect_values(), "in_doubt")
             return
         self.banner.show_message(plain_words(error), Tone.ERROR)
 
@@ -672,7 +676,7 @@ class BookingPage(QWidget):
             "staff_id": self.selection.staff.id if self.selection.staff else None,
             "time_zone": self.selection.time_zone,
             "slot": slot.model_dump(mode="json") if slot else None,
-            "slot_text": self._when_text(slot) if slot else "",
+            "local_time": self._when_text(slot) if slot else "",
             "staff_name": self.staff_names().get(slot.staff_id or "", "") if slot else "",
             "new_client": self.client_picker.is_new_client,
             "client": client.model_dump(mode="json") if client else None,
@@ -728,6 +732,12 @@ class BookingPage(QWidget):
                 ZoneInfo(self.selection.time_zone))
             self.slot_picker.calendar.setCurrentPage(start.year, start.month)
             self.slot_picker.calendar.setSelectedDate(QDate(start.year, start.month, start.day))
+        # The same service may already be on screen (no change signal): load its times anyway,
+        # so the saved one can be found again.
+        if self.selection.mode is BookingMode.APPOINTMENT:
+            self.load_availability()
+        else:
+            self.load_event_instances()
 
     def _apply_restore_slot(self) -> None:
         pending = self._pending_restore
