@@ -34,6 +34,15 @@ done
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 mb() { "$PY" -c "import sys; print(f'{int(sys.argv[1]) / 1e6:.1f}')" "$1"; }
 
+missing=()
+for tool in readelf objdump as ld strip icupkg dpkg-deb tar; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "build.sh: missing ${missing[*]}: apt-get install binutils icu-devtools dpkg" >&2
+    exit 1
+fi
+
 version="$("$PY" packaging/project_version.py)"
 arch="$(dpkg --print-architecture 2>/dev/null || uname -m)"
 say "Frontdesk $version ($arch)"
