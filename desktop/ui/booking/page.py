@@ -72,6 +72,11 @@ def month_range(year: int, month: int, today: date) -> tuple[date, date] | None:
     return (start, last) if start <= last else None
 
 
+def _cancel_check(token: CancelToken) -> Callable[[], bool]:
+    """Lets Esc stop a read's retry wait, not only drop its answer."""
+    return lambda: token.cancelled
+
+
 class BookingPage(QWidget):
     """Owns the pickers and the booking flow. The window supplies the client and reacts to the
     signals: auth failures (re-sign-in, then ``retry``), drafts, online state."""
@@ -262,9 +267,10 @@ class BookingPage(QWidget):
         """Services and staff, once at start (and after a re-sign-in)."""
         business_id = self.business.id
 
-        def work(_token: CancelToken) -> tuple[list[Service], list[Staff]]:
-            return (self.client.list_services(business_id),
-                    self.client.list_staff(business_id))
+        def work(token: CancelToken) -> tuple[list[Service], list[Staff]]:
+            stop = _cancel_check(token)
+            return (self.client.list_services(business_id, cancel=stop),
+                    self.client.list_staff(business_id, cancel=stop))
 
         self._run("catalogue", "Loading services and staff…", work, self._catalogue_loaded,
                   retry=self.load_catalogue)
@@ -298,10 +304,11 @@ class BookingPage(QWidget):
         business_id = self.business.id
         staff_ids = [staff.id] if staff else [m.id for m in staff_for_service(service, self._staff)]
 
-        def work(_token: CancelToken) -> dict[date, list[Slot]]:
+        def work(token: CancelToken) -> dict[date, list[Slot]]:
             return self.client.get_availability(
                 business_id=business_id, service_id=service.id, start_date=span[0],
-                end_date=span[1], time_zone=time_zone, staff_ids=staff_ids, kind="appointment")
+                end_date=span[1], time_zone=time_zone, staff_ids=staff_ids, kind="appointment",
+                cancel=_cancel_check(token))
 
         def loaded(availability: dict[date, list[Slot]]) -> None:
             now = (self.selection.service.id if self.selection.service else None,
@@ -326,11 +333,11 @@ class BookingPage(QWidget):
         time_zone = self.selection.time_zone
         business_id = self.business.id
 
-        def work(_token: CancelToken) -> list[Slot]:
+        def work(token: CancelToken) -> list[Slot]:
             by_day = self.client.get_availability(
                 business_id=business_id, service_id=service.id, start_date=today,
                 end_date=today + timedelta(days=EVENT_HORIZON_DAYS), time_zone=time_zone,
-                kind="event")
+                kind="event", cancel=_cancel_check(token))
             return [slot for slots in by_day.values() for slot in slots]
 
         def loaded(slots: list[Slot]) -> None:
@@ -407,8 +414,9 @@ class BookingPage(QWidget):
     def _search_clients(self, term: str) -> None:
         business_id = self.business.id
 
-        def work(_token: CancelToken) -> list[Client]:
-            return self.client.search_clients(business_id, term, per_page=25).clients
+        def work(token: CancelToken) -> list[Client]:
+            return self.client.search_clients(business_id, term, per_page=25,
+                                              cancel=_cancel_check(token)).clients
 
         self._run("client-search", "Searching clients…", work,
                   lambda clients: self.client_picker.set_results(clients, term),
@@ -435,8 +443,9 @@ class BookingPage(QWidget):
             return
         business_id = self.business.id
 
-        def work(_token: CancelToken) -> FormDefinition | FormDefinitionError:
-            raw = self.client.get_scheduling_form(business_id, service.id)
+        def work(token: CancelToken) -> FormDefinition | FormDefinitionError:
+            raw = self.client.get_scheduling_form(business_id, service.id,
+                                                  cancel=_cancel_check(token))
             try:
                 return parse_definition(raw)
             except FormDefinitionError as problem:
