@@ -29,6 +29,10 @@ def sign_in_failure(exc: BaseException, *, api_url: str, business_id: str) -> st
     if isinstance(exc, InsecureUrlError):
         return ("The API URL must start with https:// so that the token is sent encrypted "
                 "(plain http is only allowed to this computer).")
+    # 403 first: it is an AuthError too, but the token is genuine, only for another business.
+    if isinstance(exc, ApiError) and exc.status == 403:
+        return ("This staff token belongs to another business. "
+                "Check the business id, or paste the token of this business.")
     if isinstance(exc, AuthError):
         return ("The staff token was not accepted. Check that you pasted all of it, "
                 "or create a new token in the business settings.")
@@ -42,9 +46,6 @@ def sign_in_failure(exc: BaseException, *, api_url: str, business_id: str) -> st
         return "The server is busy right now. Wait a minute, then try again."
     if isinstance(exc, ServerError):
         return "The server had a problem answering. Try again in a moment."
-    if isinstance(exc, ApiError) and exc.status == 403:
-        return ("This staff token belongs to another business. "
-                "Check the business id, or paste the token of this business.")
     if isinstance(exc, ApiError):
         return str(exc)
     return "Something went wrong while checking the token. Try again."

@@ -92,6 +92,7 @@ def _expect_refusal(qtbot: Any, dialog: SignInDialog, expected: str) -> None:
     ("wrong token", "The staff token was not accepted."),
     ("expired token", "The staff token was not accepted."),
     ("wrong business", "No business with the id “no-such-business” was found"),
+    ("token of another business", "This staff token belongs to another business."),
     ("offline", "Could not reach http://127.0.0.1:"),
     ("http to another host", "The API URL must start with https://"),
     ("malformed url", "is not a web address"),
@@ -106,6 +107,8 @@ def test_each_failure_gets_its_sentence_and_keeps_what_was_typed(
         token = sandbox.staff_token(expires_in=-60)
     elif case == "wrong business":
         business = "no-such-business"
+    elif case == "token of another business":
+        token = sandbox.tokens.mint(3600, business_id="another-business")
     elif case == "offline":
         url = f"http://127.0.0.1:{closed_port()}"
     elif case == "http to another host":
