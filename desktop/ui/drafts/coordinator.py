@@ -129,6 +129,11 @@ class DraftsCoordinator(QObject):
         log.error("Draft storage failed: %s", error)
         self.page.banner.show_message(message, Tone.ERROR)
 
+    def _refresh_counts(self) -> None:
+        """Re-count on a worker (a store read); the counts come back as a signal."""
+        self._in_background(self.service.refresh_counts, lambda _none: None,
+                            lambda error: log.warning("Counting drafts failed: %s", error))
+
     # ------------------------------------------------------------------ saving
 
     def save_from_page(self, request: BookingRequest | None, values: dict[str, Any],
@@ -157,7 +162,7 @@ class DraftsCoordinator(QObject):
             self.open_draft_id = None
             self._clear_autosave()
             self.panel.refresh()
-            self.service.refresh_counts()
+            self._refresh_counts()
             if reason == "offline":
                 self.page.show_saved_as_draft(SAVED_OFFLINE)
                 self.page.reset_for_next_client()
@@ -166,6 +171,9 @@ class DraftsCoordinator(QObject):
                 self.page.banner.show_message(
                     STOPPED_WAITING if reason == "cancelled" else SAVED_IN_DOUBT, Tone.WARNING)
                 self.page.reset_for_next_client()
+                # The outbox may be in a long idle sleep: have it plan the look-up for when
+                # the grace ends, not at its next idle check (up to IDLE_WAIT_S later).
+                self.service.wake()
             else:
                 self.page.show_saved_as_draft(SAVED_MANUAL)
             log.info("Draft %s saved (%s)", draft.id, reason)
@@ -185,7 +193,7 @@ class DraftsCoordinator(QObject):
 
     def _after_booking(self) -> None:
         self.panel.refresh()
-        self.service.refresh_counts()
+        self._refresh_counts()
 
     # ------------------------------------------------------------------ reopening
 
