@@ -17,14 +17,14 @@ outside the timed part, so the same few slots can be booked again and again. Med
 from __future__ import annotations
 
 import argparse
-import json
-import statistics
 import sys
 import time
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from benchlib import Figure, median, p90, report
 
 from desktop.api.client import BOOKINGS_PATH, BookingClient
 from desktop.api.models import BookingRequest, Slot
@@ -101,19 +101,18 @@ def run(rounds: int, profile: bool) -> dict[str, Any]:
         if created != booked:
             raise SystemExit(f"{booked} requests but {created} bookings in the sandbox")
 
-    client_ms = statistics.median(timings["client"])
-    bare_ms = statistics.median(timings["bare"])
-    return {
-        "rounds": rounds,
-        "bookings_made": booked,
-        "bookings_in_sandbox": created,
-        "client_median_ms": round(client_ms, 3),
-        "bare_median_ms": round(bare_ms, 3),
-        "ratio": round(client_ms / bare_ms, 3),
-        "client_p90_ms": round(statistics.quantiles(timings["client"], n=10)[-1], 3),
-        "bare_p90_ms": round(statistics.quantiles(timings["bare"], n=10)[-1], 3),
-        "target_ratio": 1.15,
-    }
+    return {"rounds": rounds, "bookings_made": booked, "bookings_in_sandbox": created,
+            "client_ms": timings["client"], "bare_ms": timings["bare"]}
+
+
+def figures_of(result: dict[str, Any]) -> list[Figure]:
+    ours, bare = result["client_ms"], result["bare_ms"]
+    return [Figure(
+        key="client_booking", what="client create-booking round trip", unit="ms",
+        value=median(ours), baseline=median(bare), baseline_what="bare httpx.post",
+        target=1.15, target_on="ratio", runs=result["rounds"],
+        extra={"client_p90_ms": round(p90(ours), 3), "bare_p90_ms": round(p90(bare), 3),
+               "bookings_made": result["bookings_made"]})]
 
 
 def main() -> None:
@@ -123,19 +122,9 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true",
                         help="profile the client's calls with pyinstrument (to stderr)")
     args = parser.parse_args()
-    figures = run(max(args.rounds, 1), args.profile)
-    if args.json:
-        print(json.dumps(figures))
-        return
-    print(f"create booking, {figures['rounds']} rounds, every request booked "
-          f"({figures['bookings_made']} bookings made and cancelled)")
-    print(f"  BookingClient.create_booking  median {figures['client_median_ms']:.3f} ms  "
-          f"p90 {figures['client_p90_ms']:.3f} ms")
-    print(f"  bare httpx post               median {figures['bare_median_ms']:.3f} ms  "
-          f"p90 {figures['bare_p90_ms']:.3f} ms")
-    verdict = "within" if figures["ratio"] <= figures["target_ratio"] else "OVER"
-    print(f"  ratio {figures['ratio']:.3f}x ({verdict} the {figures['target_ratio']}x target)")
-
+    result = run(max(args.rounds, 1), args.profile)
+    report(figures_of(result), as_json=args.json,
+           note=f"every request booked ({result['bookings_made']} bookings made and cancelled)")
 
 if __name__ == "__main__":
     main()

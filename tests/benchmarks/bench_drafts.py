@@ -32,6 +32,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from benchlib import Figure, p90, report
+
 from desktop.api.client import BookingClient
 from desktop.drafts.store import DraftStatus, DraftStore
 from desktop.drafts.sync import Backoff, SyncEngine
@@ -72,11 +74,9 @@ def bench_save(folder: Path, saves: int, sample: tuple[Any, dict[str, Any]]) -> 
     finally:
         store.close()
         bare.close()
-    save_ms = statistics.median(ours) * 1000
-    bare_ms = statistics.median(theirs) * 1000
-    return {"save_median_ms": save_ms, "bare_median_ms": bare_ms,
-            "save_p90_ms": statistics.quantiles(ours, n=10)[-1] * 1000,
-            "ratio": save_ms / bare_ms}
+    return {"save_median_ms": statistics.median(ours) * 1000,
+            "bare_median_ms": statistics.median(theirs) * 1000,
+            "save_p90_ms": p90(ours) * 1000, "saves": saves}
 
 
 def bench_send(folder: Path, count: int, profile: bool) -> dict[str, float]:
@@ -123,25 +123,21 @@ def main() -> int:
         saving = bench_save(folder, args.saves, sample)
         sending = bench_send(folder, args.drafts, args.profile)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures = {**saving, **sending, "peak_rss_mb": peak_mb, "folder": str(folder.parent)}
-    if args.json:
-        print(json.dumps(figures))
-        return 0
-    rows = [
-        ("durable save (median)", f"{saving['save_median_ms']:.2f} ms", "≤ 10 ms"),
-        ("bare WAL+FULL insert (median)", f"{saving['bare_median_ms']:.2f} ms", ""),
-        ("save / bare", f"{saving['ratio']:.2f}×", "≤ 1.5×"),
-        ("durable save (p90)", f"{saving['save_p90_ms']:.2f} ms", ""),
-        (f"send {sending['drafts']:.0f} queued drafts", f"{sending['drafts_per_second']:.0f}/s",
-         "≥ 200/s"),
-        ("peak memory (ru_maxrss)", f"{peak_mb:.0f} MB", "≤ 200 MB"),
+    figures = [
+        Figure(key="draft_save", what="durable draft save", unit="ms",
+               value=saving["save_median_ms"], baseline=saving["bare_median_ms"],
+               baseline_what="bare SQLite insert (WAL, synchronous=FULL)", target=1.5,
+               target_on="ratio", runs=args.saves,
+               extra={"save_p90_ms": round(saving["save_p90_ms"], 3)}),
+        Figure(key="drafts_send_rate", what=f"send {args.drafts:,} queued drafts", unit="/s",
+               value=sending["drafts_per_second"], target=200, better="higher", runs=1,
+               extra={"send_seconds": round(sending["send_seconds"], 3)}),
+        Figure(key="drafts_send_peak_rss", what=f"peak RSS sending {args.drafts:,} drafts",
+               unit="MB", value=peak_mb, target=200, runs=1,
+               extra={"note": "ru_maxrss of the process, sandbox included (upper bound)"}),
     ]
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':<{width}}  {'figure':>10}  target")
-    for name, figure, target in rows:
-        print(f"{name:<{width}}  {figure:>10}  {target}")
+    report(figures, as_json=args.json)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
