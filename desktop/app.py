@@ -11,14 +11,28 @@ The token is never taken from the command line: it would land in shell history a
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from desktop import __version__
+if TYPE_CHECKING:
+    from desktop.auth.settings import ConnectionSettings
 
-log = logging.getLogger(__name__)
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the version only when asked (package metadata is slow)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from desktop import __version__
+
+        parser.exit(message=f"Frontdesk {__version__}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="start headless, book one appointment on the sandbox, report")
     parser.add_argument("--verbose", action="store_true", help="log debug details to stderr")
-    parser.add_argument("--version", action="version", version=f"Frontdesk {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     return parser
 
 
@@ -48,19 +62,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(verbose=args.verbose)
 
-    from desktop.logging_setup import configure_logging
-
-    configure_logging(verbose=args.verbose)
+    # Only Qt is imported until the first window is painted (see desktop.ui.startup);
+    # logging, settings and everything else come right after.
     from desktop.ui.application import create_application, run_demo, run_signed_in
 
-    app = create_application(sys.argv[:1])
+    def start_logging() -> None:
+        from desktop.logging_setup import configure_logging
+
+        configure_logging(verbose=args.verbose)
+
+    app = create_application(sys.argv[:1], version_later=True)
     if args.demo:
-        return run_demo(app)
-    from desktop.auth.settings import SettingsFile, resolve_connection_settings
+        return run_demo(app, prepare=start_logging)
 
-    connection = resolve_connection_settings(args, os.environ, SettingsFile())
-    return run_signed_in(app, connection)
+    def prepare() -> ConnectionSettings:
+        from desktop.auth.settings import SettingsFile, resolve_connection_settings
 
+        start_logging()
+        return resolve_connection_settings(args, os.environ, SettingsFile())
+
+    return run_signed_in(app, prepare=prepare)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,38 +1,44 @@
-"""The Qt application: sign-in → main window, for real use and for the demo sandbox."""
+"""The Qt application: sign-in → main window, for real use and for the demo sandbox.
+
+Start-up is in two steps so that a window is on screen as soon as Qt can show one: this
+module imports only Qt at first; :func:`run_demo` and :func:`run_signed_in` show the
+:class:`~desktop.ui.startup.StartupShell`, and import and build everything else (httpx,
+pydantic, keyring, the booking page, the demo sandbox) after its first paint.
+"""
 
 from __future__ import annotations
 
-import logging
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-import platformdirs
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import __version__
-from desktop.api.client import BookingClient
-from desktop.api.models import Business
-from desktop.auth.settings import ConnectionSettings, SettingsFile
-from desktop.auth.token_store import SessionTokenStore
 from desktop.resources_path import resource_path
-from desktop.ui.main_window import MainWindow
-from desktop.ui.sign_in.session import SessionController
+from desktop.ui.startup import StartupShell, probe
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from desktop.api.client import BookingClient
+    from desktop.api.models import Business
+    from desktop.auth.settings import ConnectionSettings
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.sign_in.session import SessionController
 
 
-def create_application(argv: Sequence[str]) -> QApplication:
+def create_application(argv: Sequence[str], *, version_later: bool = False) -> QApplication:
+    """The configured QApplication. ``version_later`` leaves the version (read from package
+    metadata, ~25 ms) to :func:`set_version`, for the fast start of :func:`run_demo` and
+    :func:`run_signed_in`."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(list(argv))
     app.setApplicationName("Frontdesk")
     app.setOrganizationName("Frontdesk")
-    app.setApplicationVersion(__version__)
+    if not version_later:
+        set_version(app)
     app.setDesktopFileName("frontdesk")
     icon = resource_path("icons", "frontdesk.svg")
     if icon.exists():
@@ -43,17 +49,27 @@ def create_application(argv: Sequence[str]) -> QApplication:
     return app
 
 
+def set_version(app: QApplication) -> None:
+    from desktop import __version__
+
+    app.setApplicationVersion(__version__)
+
+
 class WindowCoordinator(QObject):
     """Opens the main window on sign-in, closes it on sign-out, and resumes work after a
     re-sign-in (a 401 mid-session keeps the window and everything typed in it)."""
 
     def __init__(self, session: SessionController, *, demo: bool = False,
                  data_dir: Path | None = None,
-                 on_window: Callable[[MainWindow], None] | None = None) -> None:
+                 on_window: Callable[[MainWindow], None] | None = None,
+                 shell: StartupShell | None = None) -> None:
         super().__init__()
+        import platformdirs
+
         self.session = session
         self.demo = demo
         self.data_dir = data_dir or Path(platformdirs.user_data_dir("frontdesk"))
+        self.shell = shell
         self.window: MainWindow | None = None
         self._on_window = on_window
         self._retries: list[Callable[[], None]] = []
@@ -66,13 +82,20 @@ class WindowCoordinator(QObject):
     def _signed_in(self, business: Business) -> None:
         if self.window is not None:
             return  # a re-sign-in: the window and its work stay
-        client = cast(BookingClient, self.session.client)
+        from desktop.ui.main_window import MainWindow
+
+        client = cast("BookingClient", self.session.client)
         window = MainWindow(client, business, staff_id=self._staff_id(), demo=self.demo,
                             data_dir=self.data_dir)
         window.page.sig_auth_failed.connect(self._auth_failed)
         window.sig_sign_out_requested.connect(self.session.sign_out)
         self.window = window
-        window.show()
+        shell, self.shell = self.shell, None
+        if shell is not None:
+            shell.hand_over(window)
+        else:
+            window.show()
+        probe("ready")
         window.start()
         if self._on_window is not None:
             self._on_window(window)
@@ -113,46 +136,88 @@ class WindowCoordinator(QObject):
             QApplication.quit()
 
 
-def run_signed_in(app: QApplication, connection: ConnectionSettings) -> int:
-    session = SessionController(connection)
-    coordinator = WindowCoordinator(session)
-    session.start()
+def run_signed_in(app: QApplication, connection: ConnectionSettings | None = None, *,
+                  prepare: Callable[[], ConnectionSettings] | None = None) -> int:
+    """Show the shell, then (after its first paint) ``prepare()`` if given (logging, settings)
+    and sign in; the main window replaces the shell."""
+    shell = StartupShell()
+    shell.show()
+    started: list[tuple[SessionController, WindowCoordinator]] = []
+
+    def build() -> None:
+        from desktop.ui.sign_in.session import SessionController
+
+        set_version(app)
+        settings = prepare() if prepare is not None else connection
+        session = SessionController(settings)
+        coordinator = WindowCoordinator(session, shell=shell)
+        started.append((session, coordinator))
+        session.start()
+
+    shell.after_first_paint(build)
     code = app.exec()
-    if coordinator.window is not None:
-        coordinator.window.shutdown()
-    session.shutdown()
-    return int(code)
-
-
-def run_demo(app: QApplication) -> int:
-    """The whole flow at once: the sandbox on loopback, signed in, sample data, faults menu."""
-    from desktop.sandbox.server import SandboxServer
-
-    sandbox = SandboxServer(port=0).start()
-    print(f"Frontdesk demo: sandbox API at {sandbox.url} (business {sandbox.business_id})",
-          flush=True)
-    demo_dir = Path(tempfile.mkdtemp(prefix="frontdesk-demo-"))
-    store = SessionTokenStore()  # the demo never touches the real keyring
-    store.save(sandbox.url, sandbox.business_id, sandbox.staff_token(expires_in=12 * 3600))
-    connection = ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id)
-    session = SessionController(connection, token_store=store,
-                                settings_file=SettingsFile(demo_dir / "settings.json"))
-
-    def add_demo_menu(window: MainWindow) -> None:
-        from desktop.ui.demo_menu import install_demo_menu
-
-        install_demo_menu(window, sandbox, session.sig_paused)
-
-    coordinator = WindowCoordinator(session, demo=True, data_dir=demo_dir,
-                                    on_window=add_demo_menu)
-    session.start()
-    app.setQuitOnLastWindowClosed(True)
-    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
-    try:
-        code = app.exec()
-    finally:
+    for session, coordinator in started:
         if coordinator.window is not None:
             coordinator.window.shutdown()
         session.shutdown()
-        sandbox.stop()
+    return int(code)
+
+
+def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None) -> int:
+    """The whole flow at once: the sandbox on loopback, signed in, sample data, faults menu.
+    The shell is shown first; ``prepare()`` (e.g. logging) and the rest run after its first
+    paint."""
+    shell = StartupShell(demo=True)
+    shell.show()
+    app.setQuitOnLastWindowClosed(True)
+    cleanup: list[Callable[[], None]] = []
+
+    def build() -> None:
+        # Not imported at the top: Qt's namespace of enums alone costs ~25 ms to load.
+        import tempfile
+
+        from PySide6.QtCore import Qt
+
+        from desktop.auth.settings import ConnectionSettings, SettingsFile
+        from desktop.auth.token_store import SessionTokenStore
+        from desktop.sandbox.server import SandboxServer
+        from desktop.ui.sign_in.session import SessionController
+
+        app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+        set_version(app)
+        if prepare is not None:
+            prepare()
+        sandbox = SandboxServer(port=0).start()
+        cleanup.append(sandbox.stop)
+        print(f"Frontdesk demo: sandbox API at {sandbox.url} (business {sandbox.business_id})",
+              flush=True)
+        demo_dir = Path(tempfile.mkdtemp(prefix="frontdesk-demo-"))
+        store = SessionTokenStore()  # the demo never touches the real keyring
+        store.save(sandbox.url, sandbox.business_id, sandbox.staff_token(expires_in=12 * 3600))
+        connection = ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id)
+        session = SessionController(connection, token_store=store,
+                                    settings_file=SettingsFile(demo_dir / "settings.json"))
+        cleanup.append(session.shutdown)
+
+        def add_demo_menu(window: MainWindow) -> None:
+            from desktop.ui.demo_menu import install_demo_menu
+
+            install_demo_menu(window, sandbox, session.sig_paused)
+
+        coordinator = WindowCoordinator(session, demo=True, data_dir=demo_dir,
+                                        on_window=add_demo_menu, shell=shell)
+
+        def shut_window() -> None:
+            if coordinator.window is not None:
+                coordinator.window.shutdown()
+
+        cleanup.append(shut_window)
+        session.start()
+
+    shell.after_first_paint(build)
+    try:
+        code = app.exec()
+    finally:
+        for step in reversed(cleanup):
+            step()
     return int(code)
