@@ -23,13 +23,18 @@ def clean_token(text: str) -> str:
     return "".join(stripped.split())
 
 
-def token_expiry(token: str) -> datetime | None:
-    """The ``exp`` of a JWT as an aware UTC datetime, or None (opaque token, no ``exp``)."""
+def _claims(token: str) -> dict[str, object]:
+    """The claims of a JWT, unverified; empty for an opaque token."""
     try:
         claims = jwt.decode(token, options={"verify_signature": False})
     except jwt.PyJWTError:
-        return None
-    exp = claims.get("exp") if isinstance(claims, dict) else None
+        return {}
+    return claims if isinstance(claims, dict) else {}
+
+
+def token_expiry(token: str) -> datetime | None:
+    """The ``exp`` of a JWT as an aware UTC datetime, or None (opaque token, no ``exp``)."""
+    exp = _claims(token).get("exp")
     if isinstance(exp, bool) or not isinstance(exp, int | float):
         return None
     try:
@@ -71,9 +76,5 @@ def _duration(delta: timedelta) -> str:
 
 def token_subject(token: str) -> str | None:
     """The ``sub`` claim (who the token speaks for), or None for an opaque token."""
-    try:
-        claims = jwt.decode(token, options={"verify_signature": False})
-    except jwt.PyJWTError:
-        return None
-    subject = claims.get("sub") if isinstance(claims, dict) else None
+    subject = _claims(token).get("sub")
     return subject if isinstance(subject, str) and subject else None

@@ -325,6 +325,13 @@ class BookingPage(QWidget):
                   retry=self.load_availability,
                   on_error=lambda e: self.slot_picker.clear_availability(plain_words(e)))
 
+    def load_times(self) -> None:
+        """Open times of the chosen service: a calendar's worth, or the event's sessions."""
+        if self.selection.mode is BookingMode.APPOINTMENT:
+            self.load_availability()
+        else:
+            self.load_event_instances()
+
     def load_event_instances(self) -> None:
         service = self.selection.service
         if service is None or self.selection.mode is not BookingMode.EVENT:
@@ -369,10 +376,8 @@ class BookingPage(QWidget):
         self.staff_picker.set_staff(staff_for_service(service, self._staff))
         if service is None:
             self.slot_picker.clear_availability("Choose a service to see open times.")
-        elif self.selection.mode is BookingMode.APPOINTMENT:
-            self.load_availability()
         else:
-            self.load_event_instances()
+            self.load_times()
         if self.client_picker.is_new_client:
             self._show_new_client_form()
         self._update_summary()
@@ -399,8 +404,7 @@ class BookingPage(QWidget):
         self.selection.time_zone = name
         self.selection.slot = None
         self.event_picker.set_time_zone(name)
-        self.load_availability()
-        self.load_event_instances()
+        self.load_times()
         self._update_summary()
 
     def _slot_chosen(self, slot: Slot | None) -> None:
@@ -614,10 +618,7 @@ class BookingPage(QWidget):
                 "That time was just taken by someone else. The open times have been "
                 "refreshed: please pick another. Everything else is kept.", Tone.WARNING)
             self.selection.slot = None
-            if self.selection.mode is BookingMode.APPOINTMENT:
-                self.load_availability()
-            else:
-                self.load_event_instances()
+            self.load_times()
             self._update_summary()
             return
         if isinstance(error, ValidationError):
@@ -658,10 +659,7 @@ class BookingPage(QWidget):
         self.selection.client = None
         self.selection.form_data = None
         self.selection.slot = None
-        if self.selection.mode is BookingMode.APPOINTMENT:
-            self.load_availability()
-        else:
-            self.load_event_instances()
+        self.load_times()
         self._update_summary()
 
     def show_saved_as_draft(self, message: str) -> None:
@@ -743,10 +741,7 @@ class BookingPage(QWidget):
             self.slot_picker.calendar.setSelectedDate(QDate(start.year, start.month, start.day))
         # The same service may already be on screen (no change signal): load its times anyway,
         # so the saved one can be found again.
-        if self.selection.mode is BookingMode.APPOINTMENT:
-            self.load_availability()
-        else:
-            self.load_event_instances()
+        self.load_times()
 
     def _apply_restore_slot(self) -> None:
         pending = self._pending_restore
