@@ -214,6 +214,12 @@ class SyncEngine:
         """Look at the outbox now (a draft was just queued)."""
         self._wake.set()
 
+    def connection_lost(self) -> None:
+        """Another part of the app could not reach the API: probe until it answers again, so
+        that the way back online is noticed (and reported) even if no draft meets it."""
+        self._set_online(False)
+        self._wake.set()
+
     # ------------------------------------------------------------------ thread
 
     def start(self) -> None:

@@ -73,6 +73,10 @@ class DraftsCoordinator(QObject):
         page.sig_save_draft.connect(self.save_from_page)
         page.sig_booked.connect(self._booked)
         page.sig_form_changed.connect(self.schedule_autosave)
+        # The page met the network down: the outbox then watches for its return, which puts
+        # the status bar back to Online even when nothing the page does would.
+        page.sig_online_changed.connect(
+            lambda online: None if online else self.engine.connection_lost())
 
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
