@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit
@@ -303,3 +304,35 @@ def test_every_interactive_widget_has_a_name(window: MainWindow, desk: Desk) -> 
             assert widget.objectName(), f"{kind.__name__} without objectName: {widget}"
             if widget.objectName().startswith("field-"):
                 assert widget.accessibleName(), widget.objectName()
+
+
+def test_times_follow_the_chosen_time_zone_and_the_booking_names_it(
+        window: MainWindow, desk: Desk, sandbox: SandboxServer, qtbot: QtBot) -> None:
+    desk.choose_service("sv-massage")
+    desk.first_open_day()
+    desk.pick_slot(0)
+    new_york = window.page.selection.slot
+    new_york_text = window.page.slot_picker.slot_list.item(0).text()
+    assert new_york is not None
+
+    zone_picker = window.page.slot_picker.time_zone_picker
+    zone_picker.setFocus()
+    zone_picker.lineEdit().selectAll()
+    qtbot.keyClicks(zone_picker.lineEdit(), "Europe/London")
+    qtbot.keyClick(zone_picker.lineEdit(), Qt.Key.Key_Return)
+    assert window.page.selection.time_zone == "Europe/London"
+    desk.first_open_day()
+    london_days = window.page.slot_picker.open_days()
+    local_day = new_york.start_time.astimezone(ZoneInfo("Europe/London")).date()
+    assert local_day in london_days
+    window.page.slot_picker.select_date(local_day)
+    assert window.page.slot_picker.select_slot_start(
+        new_york.start_time.astimezone(ZoneInfo("Europe/London")).isoformat())
+    london_text = window.page.slot_picker.current_slot_text()
+    assert london_text != new_york_text  # 5 hours apart on the screen
+    desk.find_client("ander")
+    desk.book_and_wait()
+    sent = sandbox.last_request_body(BOOKINGS_PATH)
+    assert sent["time_zone"] == "Europe/London"
+    assert datetime.fromisoformat(sent["start_time"]) == new_york.start_time
+    assert datetime.fromisoformat(sent["start_time"]).utcoffset().total_seconds() == 0

@@ -60,6 +60,19 @@ class TimeZonePicker(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
         self.currentIndexChanged.connect(self._changed)
+        completer.activated.connect(self._typed)
+        edit = self.lineEdit()
+        if edit is not None:
+            edit.editingFinished.connect(lambda: self._typed(self.currentText()))
+
+    def _typed(self, text: str) -> None:
+        """A name typed (or completed) and confirmed picks that zone; anything else is
+        put back to the zone in use."""
+        index = self.findText(text.strip())
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(self.itemText(self.currentIndex()))
 
     def set_time_zone(self, name: str) -> None:
         index = self.findText(name)
@@ -176,6 +189,10 @@ class SlotPicker(QWidget):
         item = self.slot_list.currentItem()
         slot = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return slot if isinstance(slot, Slot) else None
+
+    def current_slot_text(self) -> str:
+        item = self.slot_list.currentItem()
+        return item.text() if item is not None else ""
 
     def select_date(self, day: date) -> None:
         self.calendar.setSelectedDate(to_qdate(day))
