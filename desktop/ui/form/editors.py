@@ -73,6 +73,12 @@ class FieldEditor(Generic[W]):
     def set_value(self, value: object) -> None:
         raise NotImplementedError
 
+    @classmethod
+    def coerce(cls, field: FormField, value: object) -> FormValue:
+        """What ``value()`` would return after ``set_value(value)``, without a widget: the
+        form keeps values of rows it has not built yet this way."""
+        return value if isinstance(value, str) else "" if value is None else str(value)
+
     def connect_changed(self, slot: Slot) -> None:
         raise NotImplementedError
 
@@ -148,15 +154,28 @@ class DropdownEditor(FieldEditor[QComboBox]):
         combo = QComboBox(parent)
         field = self.field
         labels = [option.label for option in field.options]
-        values = [option.value for option in field.options]
-        if not (field.required and option_value(field, field.default_value)):
+        values = self.option_values(field)
+        if len(values) > len(labels):
             labels.insert(0, CHOOSE_TEXT)
-            values.insert(0, "")
         # One addItems call and a side list of values: addItem(label, data) per option costs
         # ~20 µs each, which adds up on long forms.
         combo.addItems(labels)
         self.values = values
         return combo
+
+    @staticmethod
+    def option_values(field: FormField) -> list[str]:
+        """The value of each entry, in order ("" for "Choose…" when it is there)."""
+        values = [option.value for option in field.options]
+        if not (field.required and option_value(field, field.default_value)):
+            values.insert(0, "")
+        return values
+
+    @classmethod
+    def coerce(cls, field: FormField, value: object) -> FormValue:
+        values = cls.option_values(field)
+        wanted = option_value(field, value)
+        return wanted if wanted in values else (values[0] if values else "")
 
     def value(self) -> FormValue:
         index = self.input.currentIndex()
@@ -171,6 +190,7 @@ class DropdownEditor(FieldEditor[QComboBox]):
 
 
 _NO_DATE = QDate(1800, 1, 1)
+_NO_DATE_PY = date(1800, 1, 1)
 
 
 class OptionalDateEdit(QDateEdit):
@@ -231,6 +251,12 @@ class DateEditor(FieldEditor[OptionalDateEdit]):
     def set_value(self, value: object) -> None:
         self.input.set_date_or_none(as_date(value))
 
+    @classmethod
+    def coerce(cls, field: FormField, value: object) -> FormValue:
+        day = as_date(value)
+        # The edit's range starts at its "no date" day: anything earlier reads as empty.
+        return None if day is None or day <= _NO_DATE_PY else day
+
     def connect_changed(self, slot: Slot) -> None:
         self.input.dateChanged.connect(slot)
 
@@ -247,6 +273,10 @@ class CheckEditor(FieldEditor[QCheckBox]):
 
     def set_value(self, value: object) -> None:
         self.input.setChecked(as_bool(value))
+
+    @classmethod
+    def coerce(cls, field: FormField, value: object) -> FormValue:
+        return as_bool(value)
 
     def connect_changed(self, slot: Slot) -> None:
         self.input.clicked.connect(slot)
@@ -344,6 +374,18 @@ EDITORS: dict[str, EditorFactory] = {
     "policy": PolicyEditor,
     "documents": DocumentsEditor,
 }
+
+
+def editor_class(field: FormField) -> type[FieldEditor[Any]]:
+    """The editor class that ``make_editor`` makes for ``field`` (for its ``coerce``; a
+    factory that is not a class counts as a text line)."""
+    if field.has_choices:
+        return DropdownEditor
+    factory = EDITORS.get(field.kind) if field.known else None
+    if factory is None:
+        return UnknownEditor
+    return factory if isinstance(factory, type) and issubclass(factory, FieldEditor) \
+        else LineEditor
 
 
 def make_editor(field: FormField, parent: QWidget) -> FieldEditor[Any]:
