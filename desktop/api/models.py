@@ -12,6 +12,9 @@ from typing import Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
+#: The years a time in an answer may fall in; anything else is a broken answer.
+YEARS = (1900, 2200)
+
 
 class ApiModel(BaseModel):
     """Base of every response model: keeps unknown keys, coerces numeric ids to str."""
@@ -25,6 +28,14 @@ class ApiModel(BaseModel):
         if (name == "id" or name.endswith("_id")) and isinstance(value, int) \
                 and not isinstance(value, bool):
             return str(value)
+        return value
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _showable_times(cls, value: Any) -> Any:
+        # Year 1 or 9999 parses, then overflows when shown in the clinic's zone: unreadable.
+        if isinstance(value, datetime) and not YEARS[0] <= value.year <= YEARS[1]:
+            raise ValueError(f"a time in the year {value.year} cannot be a booking's")
         return value
 
 
