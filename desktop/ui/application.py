@@ -109,6 +109,7 @@ class WindowCoordinator(QObject):
                             data_dir=self.data_dir)
         window.page.sig_auth_failed.connect(self._auth_failed)
         window.sig_sign_out_requested.connect(self.session.sign_out)
+        window.sig_closed.connect(self._window_closed)
         self.window = window
         shell, self.shell = self.shell, None
         if shell is not None:
@@ -148,8 +149,15 @@ class WindowCoordinator(QObject):
         self._retries.clear()
         if self.window is not None and not self.session.paused:
             window, self.window = self.window, None
-            window.close()
+            window.close()  # the sign-in dialog follows; the app stays (see _window_closed)
             window.deleteLater()
+
+    def _window_closed(self) -> None:
+        """The receptionist closed the window (not a sign-out, which sets ``window`` to None
+        first): that ends the app. Qt's quit-on-last-window is off, since at sign-out the
+        window closes before the sign-in dialog opens."""
+        if self.window is not None:
+            QApplication.quit()
 
     def _sign_in_cancelled(self) -> None:
         if self.window is None:
@@ -160,6 +168,7 @@ def run_signed_in(app: QApplication, connection: ConnectionSettings | None = Non
                   prepare: Callable[[], ConnectionSettings] | None = None) -> int:
     """Show the shell, then (after its first paint) ``prepare()`` if given (logging, settings)
     and sign in; the main window replaces the shell."""
+    app.setQuitOnLastWindowClosed(False)  # WindowCoordinator quits when the window closes
     shell = StartupShell()
     shell.show()
     started: list[tuple[SessionController, WindowCoordinator]] = []
@@ -189,7 +198,7 @@ def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None) 
     paint."""
     shell = StartupShell(demo=True)
     shell.show()
-    app.setQuitOnLastWindowClosed(True)
+    app.setQuitOnLastWindowClosed(False)  # WindowCoordinator quits when the window closes
     cleanup: list[Callable[[], None]] = []
 
     def build() -> None:

@@ -67,6 +67,7 @@ class StatusIndicators(QWidget):
 
 class MainWindow(QMainWindow):
     sig_sign_out_requested = Signal()
+    sig_closed = Signal()
 
     def __init__(self, client: BookingClient, business: Business, *,
                  staff_id: str = "", demo: bool = False, data_dir: Path | None = None,
@@ -190,3 +191,4 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
+        self.sig_closed.emit()

@@ -94,3 +94,26 @@ def test_a_401_mid_booking_asks_again_and_keeps_the_form(
     assert "Rita Returns" in window.page.confirmation.text()
     window.shutdown()
     session.shutdown()
+
+
+def test_sign_out_closes_the_window_and_a_new_sign_in_opens_a_fresh_one(
+        qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path) -> None:
+    session, coordinator = _coordinator(qtbot, sandbox, tmp_path)
+    session.start()
+    qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
+    first = coordinator.window
+    assert first is not None
+    with qtbot.waitSignal(session.sig_dialog_opened, timeout=WAIT_MS) as opened:
+        first.action_sign_out.trigger()
+    assert coordinator.window is None
+    assert not first.isVisible()
+    dialog = opened.args[0]
+    type_into(qtbot, edit(dialog, "token"), sandbox.staff_token())
+    button(dialog, "sign-in").click()
+    qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
+    second = coordinator.window
+    assert second is not None
+    assert second is not first
+    qtbot.addWidget(second)
+    second.shutdown()
+    session.shutdown()
