@@ -3,10 +3,12 @@ restore after a crash, reopening a refused draft, a full disk."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.api.client import BookingClient
@@ -65,6 +67,9 @@ def test_ctrl_s_keeps_a_draft_that_reopens_into_the_form(
     assert first is not None
     email.setText("dora.draft@example.org")
     first.setText("Dora")
+    birthday = window.findChild(QDateEdit, "field-q_dob")
+    assert birthday is not None
+    birthday.setDate(QDate(1990, 5, 17))
 
     window.action_save_draft.trigger()
     qtbot.waitUntil(lambda: _statuses(window) == [DraftStatus.DRAFT], timeout=WAIT_MS)
@@ -79,6 +84,8 @@ def test_ctrl_s_keeps_a_draft_that_reopens_into_the_form(
     qtbot.waitUntil(lambda: (line := window.findChild(QLineEdit, "field-q_email")) is not None
                     and line.text() == "dora.draft@example.org", timeout=WAIT_MS)
     assert window.drafts.open_draft_id == draft.id
+    assert window.page._form is not None
+    assert window.page._form.values()["q_dob"] == date(1990, 5, 17)
 
 
 def test_autosaved_form_is_offered_back_after_a_crash(

@@ -767,24 +767,12 @@ class BookingPage(QWidget):
             return
         form_values = pending.pop("form_values", None)
         if isinstance(form_values, dict) and form_values:
-            restored = self._form_values_from_json(form_values)
+            restored = dict(form_values)  # the editors read ISO dates back themselves
             meeting = pending.get("meeting_details")
             if isinstance(meeting, str):
                 restored[MEETING_DETAILS_ID] = meeting
             self._form.set_values(restored)
         self._finish_restore_if_done()
-
-    def _form_values_from_json(self, raw: dict[str, Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in raw.items():
-            if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-                try:
-                    out[key] = date.fromisoformat(value)
-                    continue
-                except ValueError:
-                    pass
-            out[key] = value
-        return out
 
     def _finish_restore_if_done(self) -> None:
         pending = self._pending_restore
