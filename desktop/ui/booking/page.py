@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -38,6 +39,7 @@ from desktop.api.errors import (
     ValidationError,
 )
 from desktop.api.models import Booking, BookingRequest, Business, Client, Service, Slot, Staff
+from desktop.booking.saved_booking import SavedBooking
 from desktop.booking.selection import BookingMode, BookingSelection
 from desktop.forms import (
     MEETING_DETAILS_ID,
@@ -72,6 +74,19 @@ def month_range(year: int, month: int, today: date) -> tuple[date, date] | None:
     return (start, last) if start <= last else None
 
 
+@dataclass
+class _PendingRestore:
+    """A draft on its way back to the screen, and which parts still wait for their data."""
+
+    saved: SavedBooking
+    slot_pending: bool
+    form_pending: bool
+
+    @property
+    def done(self) -> bool:
+        return not self.slot_pending and not self.form_pending
+
+
 def _cancel_check(token: CancelToken) -> Callable[[], bool]:
     """Lets Esc stop a read's retry wait, not only drop its answer."""
     return lambda: token.cancelled
@@ -100,7 +115,7 @@ class BookingPage(QWidget):
         self._forms: dict[str, FormDefinition | FormDefinitionError] = {}
         self._form: GeneratedForm | None = None
         self._carried_values: dict[str, Any] = {}
-        self._pending_restore: dict[str, Any] | None = None
+        self._pending_restore: _PendingRestore | None = None
         self._booking_in_flight: BookingRequest | None = None
         self._wait_counter = 0
         self._build()
@@ -676,67 +691,59 @@ class BookingPage(QWidget):
         slot = self.selection.slot
         service = self.selection.service
         client = self.selection.client
-        values: dict[str, Any] = {
-            "mode": self.selection.mode.value,
-            "service_id": service.id if service else None,
-            "service_name": service.name if service else "",
-            "staff_id": self.selection.staff.id if self.selection.staff else None,
-            "time_zone": self.selection.time_zone,
-            "slot": slot.model_dump(mode="json") if slot else None,
-            "local_time": self._when_text(slot) if slot else "",
-            "staff_name": self.staff_names().get(slot.staff_id or "", "") if slot else "",
-            "new_client": self.client_picker.is_new_client,
-            "client": client.model_dump(mode="json") if client else None,
-            "client_name": client.full_name if client else (
-                self._new_client_name() if self.client_picker.is_new_client else ""),
-            "form_values": self._form_values_json(),
-            "meeting_details": self._form.meeting_details() if self._form is not None else None,
-        }
-        return values
-
-    def _form_values_json(self) -> dict[str, Any]:
-        if self._form is None:
-            return {}
-        out: dict[str, Any] = {}
-        for key, value in self._form.values().items():
-            out[key] = value.isoformat() if isinstance(value, date) else value
-        return out
+        new_client = self.client_picker.is_new_client
+        return SavedBooking(
+            mode=self.selection.mode,
+            service_id=service.id if service else None,
+            service_name=service.name if service else "",
+            staff_id=self.selection.staff.id if self.selection.staff else None,
+            time_zone=self.selection.time_zone,
+            slot=slot,
+            local_time=self._when_text(slot) if slot else "",
+            staff_name=self.staff_names().get(slot.staff_id or "", "") if slot else "",
+            new_client=new_client,
+            client=client,
+            client_name=client.full_name if client else (
+                self._new_client_name() if new_client else ""),
+            form_values=dict(self._form.values()) if self._form is not None else {},
+            meeting_details=self._form.meeting_details() if self._form is not None else None,
+        ).to_json()
 
     def restore_values(self, values: dict[str, Any]) -> None:
-        """Load a draft back: the pickers fill in as their data arrives."""
+        """Load a draft back. The pickers fill in as their data arrives, so each part is put
+        back when it can be: the service now, the time with the open times, the new-client
+        form's values once the form is built."""
         self.banner.clear()
         self.confirmation.hide()
-        self._pending_restore = dict(values)
-        event = values.get("mode") == BookingMode.EVENT.value
-        zone = values.get("time_zone")
-        if isinstance(zone, str) and zone != self.selection.time_zone:
-            self.selection.time_zone = zone
-            self.slot_picker.set_time_zone(zone)
-            self.event_picker.set_time_zone(zone)
+        saved = SavedBooking.from_json(values)
+        self._pending_restore = _PendingRestore(
+            saved, slot_pending=saved.slot is not None,
+            form_pending=saved.new_client and bool(saved.form_values))
+        event = saved.mode is BookingMode.EVENT
+        if saved.time_zone and saved.time_zone != self.selection.time_zone:
+            self.selection.time_zone = saved.time_zone
+            self.slot_picker.set_time_zone(saved.time_zone)
+            self.event_picker.set_time_zone(saved.time_zone)
         if event != (self.selection.mode is BookingMode.EVENT):
             (self.event_mode if event else self.appointment_mode).setChecked(True)
         else:
             self._apply_restore_service()
-        client = values.get("client")
-        if isinstance(client, dict):
-            chosen = Client.model_validate(client)
-            self.client_picker.select_client(chosen)
-        elif values.get("new_client"):
+        if saved.client is not None:
+            self.client_picker.select_client(saved.client)
+        elif saved.new_client:
             self.client_picker.show_new_client()
 
     def _apply_restore_service(self) -> None:
         pending = self._pending_restore
-        if not pending or not pending.get("service_id"):
+        if pending is None or pending.saved.service_id is None:
             return
-        if not self.service_picker.select_service_id(str(pending["service_id"])):
+        saved = pending.saved
+        if not self.service_picker.select_service_id(pending.saved.service_id):
             return
-        staff_id = pending.get("staff_id")
-        if staff_id:
-            self.staff_picker.select_staff_id(str(staff_id))
-        slot = pending.get("slot")
-        if isinstance(slot, dict) and self.selection.mode is BookingMode.APPOINTMENT:
-            start = Slot.model_validate(slot).start_time.astimezone(
-                ZoneInfo(self.selection.time_zone))
+        if saved.staff_id:
+            self.staff_picker.select_staff_id(saved.staff_id)
+        if saved.slot is not None and self.selection.mode is BookingMode.APPOINTMENT:
+            start = saved.slot.start_time.astimezone(ZoneInfo(self.selection.time_zone))
             self.slot_picker.calendar.setCurrentPage(start.year, start.month)
             self.slot_picker.calendar.setSelectedDate(QDate(start.year, start.month, start.day))
         # The same service may already be on screen (no change signal): load its times anyway,
@@ -745,16 +752,16 @@ class BookingPage(QWidget):
 
     def _apply_restore_slot(self) -> None:
         pending = self._pending_restore
-        if not pending or not isinstance(pending.get("slot"), dict):
+        if pending is None or not pending.slot_pending or pending.saved.slot is None:
             return
-        slot = Slot.model_validate(pending["slot"])
+        slot = pending.saved.slot
         if self.selection.mode is BookingMode.EVENT:
             found = self.event_picker.select_instance_id(slot.event_instance_id or "")
         else:
             self.slot_picker.select_date(
                 slot.start_time.astimezone(ZoneInfo(self.selection.time_zone)).date())
             found = self.slot_picker.select_slot_start(slot.start_time.isoformat())
-        pending.pop("slot", None)
+        pending.slot_pending = False
         if not found:
             self.banner.show_message(
                 "The time saved in this draft is no longer open. Please pick another; "
@@ -763,23 +770,17 @@ class BookingPage(QWidget):
 
     def _apply_restore_form(self) -> None:
         pending = self._pending_restore
-        if not pending or self._form is None:
+        if pending is None or not pending.form_pending or self._form is None:
             return
-        form_values = pending.pop("form_values", None)
-        if isinstance(form_values, dict) and form_values:
-            restored = dict(form_values)  # the editors read ISO dates back themselves
-            meeting = pending.get("meeting_details")
-            if isinstance(meeting, str):
-                restored[MEETING_DETAILS_ID] = meeting
-            self._form.set_values(restored)
+        restored = dict(pending.saved.form_values)  # the editors read ISO dates themselves
+        if pending.saved.meeting_details is not None:
+            restored[MEETING_DETAILS_ID] = pending.saved.meeting_details
+        self._form.set_values(restored)
+        pending.form_pending = False
         self._finish_restore_if_done()
 
     def _finish_restore_if_done(self) -> None:
-        pending = self._pending_restore
-        if pending is None:
-            return
-        form_pending = "form_values" in pending and pending.get("new_client")
-        if "slot" not in pending and not form_pending:
+        if self._pending_restore is not None and self._pending_restore.done:
             self._pending_restore = None
 
     # ================================================================== keyboard

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.api.client import BookingClient
 from desktop.api.models import BookingRequest
+from desktop.booking.saved_booking import SavedBooking
 from desktop.drafts.errors import DraftStorageError
 from desktop.drafts.store import AutosavedForm, Draft, DraftStore
 from desktop.drafts.sync import SyncEngine
@@ -255,7 +256,4 @@ class DraftsCoordinator(QObject):
 
 
 def _worth_keeping(values: dict[str, Any]) -> bool:
-    """Only forms with something picked or typed are worth restoring."""
-    typed = any(v not in (None, "", False) for v in (values.get("form_values") or {}).values()
-                if not isinstance(v, bool))
-    return bool(values.get("service_id") or values.get("client") or typed)
+    return SavedBooking.from_json(values).worth_keeping
