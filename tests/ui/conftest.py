@@ -56,6 +56,12 @@ class Desk:
         picker.select_date(picker.open_days()[0])
         self.qtbot.waitUntil(lambda: picker.slot_list.count() > 0, timeout=WAIT_MS)
 
+    def first_time(self, service_id: str, row: int = 0) -> None:
+        """Choose the service, go to its first day with open times, pick a time."""
+        self.choose_service(service_id)
+        self.first_open_day()
+        self.pick_slot(row)
+
     def pick_slot(self, row: int = 0) -> None:
         self.page.slot_picker.slot_list.setCurrentRow(row)
         assert self.page.selection.slot is not None

@@ -38,9 +38,7 @@ def _tick(window: MainWindow, field_id: str) -> None:
 
 def test_appointment_for_a_client_found_by_search(window: MainWindow, desk: Desk,
                                                   sandbox: SandboxServer) -> None:
-    desk.choose_service("sv-initial-consult")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-initial-consult")
     slot = window.page.selection.slot
     desk.find_client("garcia")
     client = window.page.selection.client
@@ -70,9 +68,7 @@ def test_appointment_for_a_client_found_by_search(window: MainWindow, desk: Desk
 
 
 def test_booked_slot_disappears_from_the_list(window: MainWindow, desk: Desk) -> None:
-    desk.choose_service("sv-massage")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-massage")
     taken = window.page.selection.slot
     assert taken is not None
     desk.find_client("chen")
@@ -86,9 +82,7 @@ def test_booked_slot_disappears_from_the_list(window: MainWindow, desk: Desk) ->
 
 def test_appointment_for_a_new_client_sends_the_generated_form(
         window: MainWindow, desk: Desk, sandbox: SandboxServer) -> None:
-    desk.choose_service("sv-initial-consult")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-initial-consult")
     desk.open_new_client_form()
     _fill(window, "q_email", "ann.newcomer@example.org")
     _fill(window, "q_first", "Ann")
@@ -111,9 +105,7 @@ def test_appointment_for_a_new_client_sends_the_generated_form(
 
 def test_new_client_form_is_checked_before_sending(window: MainWindow, desk: Desk,
                                                    sandbox: SandboxServer) -> None:
-    desk.choose_service("sv-initial-consult")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-initial-consult")
     desk.open_new_client_form()
     _fill(window, "q_email", "not-an-email")
     before = len(sandbox.state.bookings())
@@ -154,9 +146,7 @@ def test_meeting_details_for_a_home_visit_and_a_phone_call(
         window: MainWindow, desk: Desk, sandbox: SandboxServer) -> None:
     for service_id, details in (("sv-home-visit", "12 Main St, Boston"),
                                 ("sv-phone-consult", "+1 617 555 0101")):
-        desk.choose_service(service_id)
-        desk.first_open_day()
-        desk.pick_slot(0)
+        desk.first_time(service_id)
         desk.open_new_client_form()
         _fill(window, "q_email", f"{service_id}@example.org")
         _fill(window, "q_first", "Mira")
@@ -170,9 +160,7 @@ def test_meeting_details_for_a_home_visit_and_a_phone_call(
 
 def test_slot_taken_between_picking_and_booking(window: MainWindow, desk: Desk,
                                                  sandbox: SandboxServer, qtbot: QtBot) -> None:
-    desk.choose_service("sv-physio")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-physio")
     slot = window.page.selection.slot
     desk.find_client("bianchi")
     client = window.page.selection.client
@@ -195,9 +183,7 @@ def test_slot_taken_between_picking_and_booking(window: MainWindow, desk: Desk,
 
 def test_a_validation_error_lands_on_the_field_it_names(
         window: MainWindow, desk: Desk, qtbot: QtBot, monkeypatch: Any) -> None:
-    desk.choose_service("sv-initial-consult")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-initial-consult")
     desk.open_new_client_form()
     _fill(window, "q_email", "blank.first@example.org")
     _tick(window, "p_cancel")
@@ -282,9 +268,7 @@ def test_keyboard_shortcuts(window: MainWindow, desk: Desk, qtbot: QtBot,
     assert window.page.client_picker.is_new_client
     # Enter books once everything is chosen.
     window.page.client_picker.show_existing_client()
-    desk.choose_service("sv-massage")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-massage")
     desk.find_client("ivanova")
     with qtbot.waitSignal(window.page.sig_booked, timeout=WAIT_MS):
         qtbot.keyClick(window.page.client_picker.results, Qt.Key.Key_Return)
@@ -308,9 +292,7 @@ def test_every_interactive_widget_has_a_name(window: MainWindow, desk: Desk) -> 
 
 def test_times_follow_the_chosen_time_zone_and_the_booking_names_it(
         window: MainWindow, desk: Desk, sandbox: SandboxServer, qtbot: QtBot) -> None:
-    desk.choose_service("sv-massage")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-massage")
     new_york = window.page.selection.slot
     new_york_text = window.page.slot_picker.slot_list.item(0).text()
     assert new_york is not None

@@ -31,9 +31,7 @@ def _statuses(window: MainWindow) -> list[DraftStatus]:
 
 def test_offline_booking_becomes_a_draft_and_is_sent_once_back_online(
         window: MainWindow, desk: Desk, sandbox: SandboxServer, qtbot: QtBot) -> None:
-    desk.choose_service("sv-massage")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-massage")
     desk.find_client("jensen")
     client = window.page.selection.client
     assert client is not None
@@ -56,9 +54,7 @@ def test_offline_booking_becomes_a_draft_and_is_sent_once_back_online(
 
 def test_ctrl_s_keeps_a_draft_that_reopens_into_the_form(
         window: MainWindow, desk: Desk, qtbot: QtBot) -> None:
-    desk.choose_service("sv-initial-consult")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-initial-consult")
     slot = window.page.selection.slot
     desk.open_new_client_form()
     email = window.findChild(QLineEdit, "field-q_email")
@@ -98,9 +94,7 @@ def test_autosaved_form_is_offered_back_after_a_crash(
     first.start()
     qtbot.waitUntil(lambda: first.page.service_picker.count() > 0, timeout=WAIT_MS)
     desk = Desk(qtbot, first.page)
-    desk.choose_service("sv-massage")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-massage")
     slot = first.page.selection.slot
     desk.find_client("an")
     client = first.page.selection.client
@@ -129,9 +123,7 @@ def test_autosaved_form_is_offered_back_after_a_crash(
 
 def test_a_refused_draft_is_reopened_and_booked_with_a_new_time(
         window: MainWindow, desk: Desk, sandbox: SandboxServer, qtbot: QtBot) -> None:
-    desk.choose_service("sv-physio")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-physio")
     slot = window.page.selection.slot
     desk.find_client("haddad")
     client = window.page.selection.client
@@ -171,9 +163,7 @@ def test_a_refused_draft_is_reopened_and_booked_with_a_new_time(
 
 def test_a_full_disk_says_so_and_keeps_the_form(
         window: MainWindow, desk: Desk, qtbot: QtBot, monkeypatch: Any) -> None:
-    desk.choose_service("sv-massage")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-massage")
     desk.find_client("lopez")
     chosen = window.page.selection.client
 

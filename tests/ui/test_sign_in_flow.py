@@ -3,9 +3,11 @@ booking asks for a new token and then carries on with everything typed still the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QCheckBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -20,44 +22,45 @@ from tests.auth.helpers import button, edit, type_into
 from tests.ui.conftest import WAIT_MS, Desk
 
 
-def _coordinator(qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
-                 ) -> tuple[SessionController, WindowCoordinator]:
+@pytest.fixture
+def signed_in(qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
+              ) -> Iterator[tuple[SessionController, WindowCoordinator, MainWindow]]:
+    """The app's own start: a saved token, a silent sign-in, the window on screen with its
+    services loaded."""
     store = SessionTokenStore()
     store.save(sandbox.url, sandbox.business_id, sandbox.staff_token())
     session = SessionController(
         ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id),
         token_store=store, settings_file=SettingsFile(tmp_path / "settings.json"))
     coordinator = WindowCoordinator(session, demo=True, data_dir=tmp_path / "data")
-    return session, coordinator
-
-
-def test_silent_sign_in_opens_the_window(qtbot: QtBot, sandbox: SandboxServer,
-                                         tmp_path: Path) -> None:
-    session, coordinator = _coordinator(qtbot, sandbox, tmp_path)
     session.start()
     qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
     window = coordinator.window
     assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    assert window.business_label.text() == "Harbor Wellness Clinic"
     qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
-    window.shutdown()
+    yield session, coordinator, window
+    # Not qtbot.addWidget: a sign-out deletes the window itself, and closing it would quit.
+    last, coordinator.window = coordinator.window, None
+    if last is not None:
+        last.shutdown()
+        last.hide()
+        last.deleteLater()
     session.shutdown()
 
 
+def test_silent_sign_in_opens_the_window(
+        signed_in: tuple[SessionController, WindowCoordinator, MainWindow]) -> None:
+    _session, _coordinator, window = signed_in
+    assert window.business_label.text() == "Harbor Wellness Clinic"
+    assert window.isVisible()
+
+
 def test_a_401_mid_booking_asks_again_and_keeps_the_form(
-        qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path) -> None:
-    session, coordinator = _coordinator(qtbot, sandbox, tmp_path)
-    session.start()
-    qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
-    window = coordinator.window
-    assert window is not None
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
+        qtbot: QtBot, sandbox: SandboxServer,
+        signed_in: tuple[SessionController, WindowCoordinator, MainWindow]) -> None:
+    session, _coordinator, window = signed_in
     desk = Desk(qtbot, window.page)
-    desk.choose_service("sv-initial-consult")
-    desk.first_open_day()
-    desk.pick_slot(0)
+    desk.first_time("sv-initial-consult")
     slot = window.page.selection.slot
     desk.open_new_client_form()
     typed = {"q_email": "rita.returns@example.org", "q_first": "Rita", "q_last": "Returns"}
@@ -92,17 +95,12 @@ def test_a_401_mid_booking_asks_again_and_keeps_the_form(
     assert slot is not None
     assert datetime.fromisoformat(stored[0]["start_time"]) == slot.start_time
     assert "Rita Returns" in window.page.confirmation.text()
-    window.shutdown()
-    session.shutdown()
 
 
 def test_sign_out_closes_the_window_and_a_new_sign_in_opens_a_fresh_one(
-        qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path) -> None:
-    session, coordinator = _coordinator(qtbot, sandbox, tmp_path)
-    session.start()
-    qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
-    first = coordinator.window
-    assert first is not None
+        qtbot: QtBot, sandbox: SandboxServer,
+        signed_in: tuple[SessionController, WindowCoordinator, MainWindow]) -> None:
+    session, coordinator, first = signed_in
     with qtbot.waitSignal(session.sig_dialog_opened, timeout=WAIT_MS) as opened:
         first.action_sign_out.trigger()
     assert coordinator.window is None
@@ -114,6 +112,4 @@ def test_sign_out_closes_the_window_and_a_new_sign_in_opens_a_fresh_one(
     second = coordinator.window
     assert second is not None
     assert second is not first
-    qtbot.addWidget(second)
-    second.shutdown()
-    session.shutdown()
+    assert second.isVisible()
