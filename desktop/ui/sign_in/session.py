@@ -67,6 +67,22 @@ def default_session_client_factory(api_url: str, token: str) -> SessionClient:
     return client
 
 
+class _NoSavedToken(Exception):
+    """The keyring has no token for this API and business: ask for one."""
+
+
+class _SavedTokenUnchecked(Exception):
+    """The saved token could not be checked (offline, server trouble)."""
+
+    def __init__(self, token: str, cause: BaseException) -> None:
+        super().__init__("the saved token could not be checked")
+        self.token = token
+        self.cause = cause
+
+    def __repr__(self) -> str:  # never the token
+        return f"_SavedTokenUnchecked(cause={self.cause!r})"
+
+
 class SessionController(QObject):
     sig_signed_in = Signal(object)       # Business
     sig_signed_out = Signal()
@@ -147,41 +163,45 @@ class SessionController(QObject):
             self._open_dialog(sign_in_failure(exc, api_url=self._api_url,
                                               business_id=self._business_id))
             return
-        try:
-            token = self._keyring.load(api_url, self._business_id)
-        except KeyringUnavailableError:
-            self._open_dialog()  # the dialog itself says what is wrong with the keyring
-            return
-        if not token:
-            self._open_dialog()
-            return
         business_id = self._business_id
         factory = self._client_factory
+        keyring_store = self._keyring
 
-        def read_business(cancel: CancelToken) -> Business:
+        def read_business(cancel: CancelToken) -> Credentials:
+            # The keyring is asked here, on the worker: a Secret Service call can wait on
+            # D-Bus (or on an unlock prompt), and the window must keep painting meanwhile.
+            token = keyring_store.load(api_url, business_id)
+            if not token:
+                raise _NoSavedToken
             client = factory(api_url, token)
             try:
-                return client.get_business(business_id, cancel=lambda: cancel.cancelled)
+                business = client.get_business(business_id, cancel=lambda: cancel.cancelled)
+            except (OfflineError, ServerError) as exc:
+                raise _SavedTokenUnchecked(token, exc) from exc
             finally:
                 close = getattr(client, "close", None)
                 if callable(close):
                     close()
+            return Credentials(api_url, business_id, token, business)
 
-        def succeeded(business: Business) -> None:
-            self._complete(Credentials(api_url, business_id, token, business))
+        def succeeded(credentials: Credentials) -> None:
+            self._complete(credentials)
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, AuthError):
+            if isinstance(exc, _NoSavedToken | KeyringUnavailableError):
+                self._open_dialog()  # the dialog itself says what is wrong with the keyring
+            elif isinstance(exc, AuthError):
                 self._open_dialog(SAVED_TOKEN_REFUSED)
-            elif isinstance(exc, OfflineError | ServerError) and \
+            elif isinstance(exc, _SavedTokenUnchecked) and \
                     (cached := self._cached_business()) is not None:
                 # Work offline (drafts) with the saved token; the first call that gets
                 # through will tell whether the token still works.
                 log.warning("Signing in offline: the business could not be read (%s).",
-                            type(exc).__name__)
-                self._complete(Credentials(api_url, business_id, token, cached))
+                            type(exc.cause).__name__)
+                self._complete(Credentials(api_url, business_id, exc.token, cached))
             else:
-                self._open_dialog(sign_in_failure(exc, api_url=api_url,
+                cause = exc.cause if isinstance(exc, _SavedTokenUnchecked) else exc
+                self._open_dialog(sign_in_failure(cause, api_url=api_url,
                                                   business_id=business_id))
 
         self._runner.run(read_business, succeeded, failed, key="silent-sign-in")
