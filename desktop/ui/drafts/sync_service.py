@@ -1,32 +1,42 @@
 """Qt face of the sync engine: runs it on its own thread, re-emits its events as signals.
 
-The engine calls its listeners on its own thread; emitting a signal from there is safe, and
-Qt queues delivery to receivers that live on the GUI thread (status bar, drafts panel).
+The engine calls its listeners on whatever thread it is on (its own, or a worker's). Those
+calls only put the event in a thread-safe inbox; a timer on the GUI thread empties it and
+emits the signals there. So no Qt object is ever touched from a thread Qt did not create:
+emitting from such threads is where PySide was seen to crash now and then.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import queue
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.drafts.store import Draft
 from desktop.drafts.sync import BookingApi, SyncEngine, SyncListener
 
+#: How often the GUI thread looks for news from the engine; fast enough for a status bar.
+DELIVERY_INTERVAL_MS = 50
 
-class _Relay(SyncListener):
-    def __init__(self, service: SyncService) -> None:
-        self._service = service
+
+class _Inbox(SyncListener):
+    """The engine's listener: records events, touches nothing of Qt."""
+
+    def __init__(self) -> None:
+        self.events: queue.SimpleQueue[tuple[str, tuple[Any, ...]]] = queue.SimpleQueue()
 
     def draft_changed(self, draft_id: str) -> None:
-        self._service.sig_draft_changed.emit(draft_id)
+        self.events.put(("sig_draft_changed", (draft_id,)))
 
     def counts_changed(self, waiting: int, attention: int) -> None:
-        self._service.sig_counts_changed.emit(waiting, attention)
+        self.events.put(("sig_counts_changed", (waiting, attention)))
 
     def online_changed(self, online: bool) -> None:
-        self._service.sig_online_changed.emit(online)
+        self.events.put(("sig_online_changed", (online,)))
 
     def auth_required(self) -> None:
-        self._service.sig_auth_required.emit()
+        self.events.put(("sig_auth_required", ()))
 
 
 class SyncService(QObject):
@@ -43,15 +53,31 @@ class SyncService(QObject):
         super().__init__(parent)
         self.setObjectName("drafts_sync_service")
         self.engine = engine
-        self._relay = _Relay(self)
-        engine.add_listener(self._relay)
+        self._inbox = _Inbox()
+        engine.add_listener(self._inbox)
+        self._delivery = QTimer(self)
+        self._delivery.setInterval(DELIVERY_INTERVAL_MS)
+        self._delivery.timeout.connect(self.deliver)
+        self._delivery.start()
+
+    def deliver(self) -> None:
+        """Emit, on the GUI thread, what the engine reported since the last time."""
+        while True:
+            try:
+                name, args = self._inbox.events.get_nowait()
+            except queue.Empty:
+                return
+            getattr(self, name).emit(*args)
 
     def start(self) -> None:
         self.engine.start()
         self.engine.refresh_counts(force=True)
 
     def stop(self, timeout: float = 10.0) -> bool:
-        return self.engine.stop(timeout)
+        stopped = self.engine.stop(timeout)
+        self.deliver()
+        self._delivery.stop()
+        return stopped
 
     def wake(self) -> None:
         """Call after queueing a draft, so it goes now rather than at the next idle check."""
