@@ -106,6 +106,8 @@ class SlotPicker(QWidget):
         self._staff_names: dict[str, str] = {}
         self._show_staff = True
         self._time_zone = "UTC"
+        #: The day whose times are listed: the direction of travel when skipping closed days.
+        self._shown_day: date | None = None
 
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("calendar")
@@ -114,7 +116,7 @@ class SlotPicker(QWidget):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setMinimumDate(QDate.currentDate())
         self.calendar.currentPageChanged.connect(lambda y, m: self.sig_month_changed.emit(y, m))
-        self.calendar.selectionChanged.connect(self._show_day)
+        self.calendar.selectionChanged.connect(self._day_chosen)
 
         self.time_zone_picker = TimeZonePicker(self)
         self.time_zone_picker.sig_time_zone_changed.connect(self._time_zone_changed)
@@ -173,9 +175,12 @@ class SlotPicker(QWidget):
         if not self._availability:
             self.status.setText("No open times this month. Try the next month or another "
                                 "staff member.")
-        else:
-            self.status.setText("")
-        self._show_day()
+            self._show_day()
+            return
+        self.status.setText("")
+        # Land on an open day: the selected one, or the next one that has times.
+        self._shown_day = None
+        self._day_chosen(announce=False)
 
     def open_days(self) -> list[date]:
         """Days of the shown month with at least one open time, in order."""
@@ -227,8 +232,35 @@ class SlotPicker(QWidget):
             self._formatted_days.add(day)
             day = date.fromordinal(day.toordinal() + 1)
 
+    def _day_chosen(self, *, announce: bool = True) -> None:
+        """Closed days cannot be chosen: moving onto one (arrow keys, a click) goes on to the
+        nearest open day in the same direction, so the keyboard walks from open day to open
+        day. (QCalendarWidget itself can only disable a range of dates.)"""
+        chosen = from_qdate(self.calendar.selectedDate())
+        target = self._open_day_near(chosen)
+        if target is not None and target != chosen:
+            with QSignalBlocker(self.calendar):
+                self.calendar.setSelectedDate(to_qdate(target))
+        self._show_day()
+        if target is not None and target != chosen and announce:
+            self.status.setText(f"No open times on {chosen:%a %b %-d}; "
+                                f"showing {target:%a %b %-d}.")
+
+    def _open_day_near(self, chosen: date) -> date | None:
+        if not self._availability or chosen in self._availability:
+            return None
+        if (chosen.year, chosen.month) != self.visible_month():
+            return None  # that month's times are not loaded yet
+        days = sorted(self._availability)
+        ahead = [day for day in days if day > chosen]
+        behind = [day for day in days if day < chosen]
+        forward = self._shown_day is None or chosen >= self._shown_day
+        preferred = ahead[:1] + behind[-1:] if forward else behind[-1:] + ahead[:1]
+        return preferred[0] if preferred else None
+
     def _show_day(self) -> None:
         day = from_qdate(self.calendar.selectedDate())
+        self._shown_day = day
         self.day_title.setText(day.strftime("%A, %B %-d"))
         with QSignalBlocker(self.slot_list):
             self.slot_list.clear()
