@@ -6,9 +6,8 @@ are testable on their own and shared by the window, drafts and the self-test.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from desktop.api.models import BookingRequest, Client, FormData, Service, Slot, Staff
 
@@ -31,7 +30,6 @@ class BookingSelection:
     client: Client | None = None
     #: Filled when booking for a new client through the generated form.
     form_data: FormData | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def missing(self) -> list[str]:
         """What is still needed before booking, as short phrases for the receptionist."""

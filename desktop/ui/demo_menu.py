@@ -4,7 +4,6 @@ taken slots and expired sign-ins without touching a real business."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction, QGuiApplication
@@ -47,7 +46,7 @@ def install_demo_menu(window: MainWindow, sandbox: SandboxServer,
             window.page.banner.show_message("Pick a time first; then this books it for "
                                             "someone else, as another desk might.", Tone.INFO)
             return
-        sandbox.state.take_slot(slot.staff_id, _iso(slot.start_time))
+        sandbox.state.take_slot(slot.staff_id, slot.start_time.isoformat())
         window.page.banner.show_message(
             "Another desk just booked the time you picked. Press Book to see what happens.",
             Tone.INFO)
@@ -79,6 +78,3 @@ def install_demo_menu(window: MainWindow, sandbox: SandboxServer,
     reset.triggered.connect(reset_sandbox)
     menu.addAction(reset)
 
-
-def _iso(moment: datetime) -> str:
-    return moment.isoformat()

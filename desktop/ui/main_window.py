@@ -54,8 +54,8 @@ class StatusIndicators(QWidget):
         self.online.setAccessibleName("Online" if online else "Offline")
 
     def set_staff(self, name: str) -> None:
-        self.staff.setText(f"Signed in {name}" if name.startswith("with") else
-                           f"Signed in: {name}" if name else "")
+        """Who the token speaks for; a token naming no staff member says just that."""
+        self.staff.setText(f"Signed in: {name}" if name else "Signed in with a staff token")
 
     def set_drafts(self, waiting: int, attention: int) -> None:
         text = f"Drafts waiting: {waiting}"
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
 
         self.indicators = StatusIndicators(self)
         self._staff_id = staff_id
-        self.indicators.set_staff("")
+        self.indicators.staff.clear()  # filled in once the staff list has loaded
         self.page.sig_catalogue_loaded.connect(self._show_signed_in_staff)
         self.statusBar().addPermanentWidget(self.indicators)
         self.page.sig_online_changed.connect(self.indicators.set_online)
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def _show_signed_in_staff(self) -> None:
         name = self.page.staff_names().get(self._staff_id, "")
-        self.indicators.set_staff(name or "with a staff token")
+        self.indicators.set_staff(name)
 
     def shutdown(self) -> None:
         """Stop background work; called on close and by the application at exit."""

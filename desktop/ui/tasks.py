@@ -79,10 +79,6 @@ class TaskHandle(Generic[T]):
     def cancel(self) -> None:
         self.token.cancel()
 
-    @property
-    def running(self) -> bool:
-        return not self.done.is_set() and not self.token.cancelled
-
 
 class _Runnable(QRunnable):
     def __init__(self, fn: Callable[[CancelToken], Any], relay: _Relay,

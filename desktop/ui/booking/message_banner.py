@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
@@ -24,9 +24,7 @@ _STYLES = {
 
 
 class MessageBanner(QFrame):
-    """Shows one message with an optional action button (e.g. "Save as draft")."""
-
-    sig_action = Signal(str)
+    """Shows one message, coloured by its tone, until replaced or dismissed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,10 +33,6 @@ class MessageBanner(QFrame):
         self.text.setObjectName("page-message-text")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.action = QPushButton(self)
-        self.action.setObjectName("page-message-action")
-        self._action_key = ""
-        self.action.clicked.connect(lambda: self.sig_action.emit(self._action_key))
         self.close_button = QPushButton("✕", self)
         self.close_button.setObjectName("page-message-close")
         self.close_button.setAccessibleName("Dismiss message")
@@ -48,13 +42,11 @@ class MessageBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.action)
         layout.addWidget(self.close_button)
         self.tone = Tone.INFO
         self.hide()
 
-    def show_message(self, message: str, tone: Tone = Tone.INFO, *,
-                     action: str | None = None, action_key: str = "") -> None:
+    def show_message(self, message: str, tone: Tone = Tone.INFO) -> None:
         self.tone = tone
         background, border, color = _STYLES[tone]
         self.setStyleSheet(
@@ -62,10 +54,6 @@ class MessageBanner(QFrame):
             f" border-radius: 5px; }} #page-message-text {{ color: {color}; }}")
         self.text.setText(message)
         self.setAccessibleName(message)
-        self._action_key = action_key
-        self.action.setVisible(action is not None)
-        if action is not None:
-            self.action.setText(action)
         self.show()
 
     def message(self) -> str:

@@ -45,6 +45,7 @@ from desktop.forms import (
     MEETING_DETAILS_ID,
     FormDefinition,
     FormDefinitionError,
+    meeting_kind_for,
     parse_definition,
 )
 from desktop.ui.booking.busy_bar import BusyBar
@@ -125,7 +126,6 @@ class BookingPage(QWidget):
 
     def _build(self) -> None:
         self.banner = MessageBanner(self)
-        self.banner.sig_action.connect(self._banner_action)
         self.confirmation = ConfirmationPanel(self)
 
         self.appointment_mode = QRadioButton("&Appointment", self)
@@ -335,7 +335,7 @@ class BookingPage(QWidget):
             self.slot_picker.set_availability(availability)
             self._apply_restore_slot()
 
-        self.slot_picker.set_loading(True)
+        self.slot_picker.set_loading()
         self._run("availability", "Loading open times…", work, loaded,
                   retry=self.load_availability,
                   on_error=lambda e: self.slot_picker.clear_availability(plain_words(e)))
@@ -489,9 +489,8 @@ class BookingPage(QWidget):
             self.client_picker.set_form_widget(FormErrorView(definition))
             self._update_summary()
             return
-        meeting = {"client_location": "address", "phone_call": "phone"}.get(
-            service.interaction_type or "")
-        form = GeneratedForm(definition, meeting_kind=meeting)  # type: ignore[arg-type]
+        form = GeneratedForm(definition,
+                             meeting_kind=meeting_kind_for(service.interaction_type))
         if self._carried_values:
             form.set_values(self._carried_values)  # a service change keeps what was typed
             self._carried_values = {}
@@ -679,10 +678,6 @@ class BookingPage(QWidget):
 
     def show_saved_as_draft(self, message: str) -> None:
         self.banner.show_message(message, Tone.SUCCESS)
-
-    def _banner_action(self, key: str) -> None:
-        if key == "save-draft":
-            self.save_draft()
 
     # ================================================================== drafts: values in/out
 

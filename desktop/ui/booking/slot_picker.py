@@ -186,9 +186,8 @@ class SlotPicker(QWidget):
         """Days of the shown month with at least one open time, in order."""
         return sorted(self._availability)
 
-    def set_loading(self, loading: bool) -> None:
-        if loading:
-            self.status.setText("Loading open times…")
+    def set_loading(self) -> None:
+        self.status.setText("Loading open times…")
 
     def current_slot(self) -> Slot | None:
         item = self.slot_list.currentItem()
