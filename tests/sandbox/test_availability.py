@@ -51,9 +51,24 @@ def test_working_hours_and_services_are_respected(api: httpx.Client) -> None:
         assert any(time.fromisoformat(a) <= start.time() and end.time() <= time.fromisoformat(b)
                    for a, b in hours), slot
         assert start.minute % 30 == 0
-    # Dr. Chen breaks for lunch 12:30-13:30: no one-hour visit may start at 12:00.
-    assert not any(datetime.fromisoformat(s["start_time"]).astimezone(NEW_YORK).time()
-                   == time(12, 0) for s in found if s["staff_id"] == "st-chen")
+    # Breaks are the gaps between a day's working intervals (Dr. Chen's lunch exists
+    # Monday to Thursday only; on Fridays she works 09:00-13:00 straight): no visit may
+    # overlap any break, whatever weekday the suite runs on.
+    for slot in found:
+        staff = STAFF[slot["staff_id"]]
+        start = datetime.fromisoformat(slot["start_time"]).astimezone(NEW_YORK)
+        end = start + timedelta(minutes=slot["duration_minutes"])
+        hours = staff["working_hours"].get(WEEKDAYS[start.weekday()], [])
+        for (_, break_start), (break_end, _) in zip(hours, hours[1:], strict=False):
+            gap = (time.fromisoformat(break_start), time.fromisoformat(break_end))
+            assert not (start.time() < gap[1] and gap[0] < end.time()), (slot, gap)
+
+
+def test_lunch_break_is_monday_to_thursday_only() -> None:
+    """The sample data's rule that the assertion above relies on, stated once."""
+    chen = STAFF["st-chen"]["working_hours"]
+    assert all(len(chen[day]) == 2 for day in ("mon", "tue", "wed", "thu"))
+    assert chen["fri"] == [["09:00", "13:00"]]
 
 
 def test_inactive_and_filtered_staff(api: httpx.Client) -> None:
