@@ -1,0 +1,34 @@
+"""Translation for code that must not import Qt (the domain packages).
+
+Domain code writes its sentences as ``translate("Context", "English text")``: Qt's
+``pyside6-lupdate`` finds these calls by their shape, like ``QCoreApplication.translate``, so
+they land in the same ``.ts`` files as the widgets' ``self.tr(...)`` strings. At start-up the UI
+calls :func:`install` with ``QCoreApplication.translate``; until then (tests of the domain,
+the sandbox) the English source text is returned.
+
+Plurals (``%n``) belong in the UI (``self.tr(text, "", n)``), where lupdate marks them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translator = Callable[[str, str], str]
+
+
+def _source_text(context: str, text: str) -> str:
+    return text
+
+
+_translator: Translator = _source_text
+
+
+def install(translator: Translator | None) -> None:
+    """Use ``translator(context, text)`` from now on (None: back to English source text)."""
+    global _translator
+    _translator = translator or _source_text
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the desk's language (the English source text until the UI installs Qt's)."""
+    return _translator(context, text)
