@@ -41,6 +41,20 @@ class AuthError(ApiError):
         )
 
 
+class PermissionDeniedError(ApiError):
+    """403: the token is genuine but this account may not do this (another business, a
+    missing right such as searching clients). Never an expired sign-in: the rest of the
+    window keeps working and nothing waits for a new sign-in.
+
+    ``action`` names what was refused, in the receptionist's words ("search clients").
+    """
+
+    def __init__(self, message: str, *, action: str | None = None, status: int | None = 403,
+                 error_code: str | None = None) -> None:
+        super().__init__(message, status=status, error_code=error_code)
+        self.action = action
+
+
 class ValidationError(ApiError):
     """400/422: the API refused the request's content.
 
@@ -98,7 +112,15 @@ class OfflineError(ApiError):
     retryable = True
 
 
-class AmbiguousResultError(ApiError):
+class InDoubtError(ApiError):
+    """A write that may have reached the server got no readable answer (the connection was
+    accepted, then dropped; the answer timed out; a 5xx or a broken 2xx). It may or may not
+    have been carried out: it is never re-sent before a look-up says it was not."""
+
+    retryable = True
+
+
+class AmbiguousResultError(InDoubtError):
     """A booking request was sent but its answer was lost, and the look-up could not tell
     whether the booking exists. A person must check before it is sent again."""
 

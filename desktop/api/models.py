@@ -144,6 +144,50 @@ class Booking(ApiModel):
     source_data: dict[str, Any] | None = None
 
 
+class Appointment(ApiModel):
+    """One entry of the day: an item of ``GET /platform/v1/scheduling/appointments`` or
+    ``data.appointment`` of the single-appointment call (see API.md, "The day at the desk").
+
+    ``state`` is one of scheduled, done, cancelled, pending, pending_reschedule, reschedule,
+    rejected (older answers call it ``status``); a no-show is ``state == "done"`` with
+    ``no_show`` true.
+    """
+
+    id: str
+    start_time: datetime | None = None
+    end_time: datetime | None = None
+    duration: int | None = None
+    time_zone: str | None = None
+    client_id: str | None = None
+    client_first_name: str | None = None
+    client_last_name: str | None = None
+    service_id: str | None = None
+    title: str | None = None
+    staff_id: str | None = None
+    staff_display_name: str | None = None
+    state: str | None = Field(None, validation_alias=AliasChoices("state", "status"))
+    no_show: bool = False
+    notes: str | None = None
+    interaction_type: str | None = None
+    interaction_details: str | None = None
+    event_instance_id: str | None = None
+    updated_at: datetime | None = None
+
+    @field_validator("no_show", mode="before")
+    @classmethod
+    def _null_is_no(cls, value: Any) -> Any:
+        return False if value is None else value
+
+    @property
+    def client_name(self) -> str:
+        name = f"{self.client_first_name or ''} {self.client_last_name or ''}".strip()
+        return name or (self.client_id or "")
+
+    @property
+    def is_event(self) -> bool:
+        return bool(self.event_instance_id)
+
+
 class AppointmentsPage(ApiModel):
     appointments: list[Booking] = Field(default_factory=list)
     next_page: int | None = None
