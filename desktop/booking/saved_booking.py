@@ -10,12 +10,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from pydantic import ValidationError
 
-from desktop.api.models import Client, Slot
+from desktop.api.models import BookingRequest, Client, Slot
 from desktop.booking.selection import BookingMode
+
+
+class SaveReason(StrEnum):
+    """Why the booking page hands a booking to the drafts outbox."""
+
+    #: Ctrl+S / Save as draft: kept to finish or send later, not queued.
+    MANUAL = "manual"
+    #: Nothing reached the server (offline, rate limited): queued, sent when it answers.
+    OFFLINE = "offline"
+    #: Sent, but the answer was lost: looked up before it is ever sent again.
+    IN_DOUBT = "in_doubt"
+    #: The receptionist stopped waiting for the answer: like IN_DOUBT.
+    CANCELLED = "cancelled"
+
+    @property
+    def may_have_reached_server(self) -> bool:
+        return self in (SaveReason.IN_DOUBT, SaveReason.CANCELLED)
 
 
 @dataclass
@@ -81,6 +99,16 @@ class SavedBooking:
         typed = any(value not in (None, "") for value in self.form_values.values()
                     if not isinstance(value, bool))
         return bool(self.service_id or self.client or typed)
+
+
+@dataclass(frozen=True)
+class DraftSaveRequest:
+    """What the page asks the outbox to keep: the request (None while it cannot be built
+    yet, e.g. a half-filled form), what is on screen, and why."""
+
+    request: BookingRequest | None
+    booking: SavedBooking
+    reason: SaveReason
 
 
 def _text(value: Any) -> str | None:
