@@ -82,6 +82,32 @@ class PageWork(QObject):
                                  on_finished=finished)
         self._handles[key] = handle
 
+    def run_quietly(self, key: str, work: Callable[[CancelToken], T],
+                    on_success: Callable[[T], None], *,
+                    on_error: Callable[[BaseException], None]) -> None:
+        """Background work the receptionist did not ask for (a refresh, details beside the
+        schedule): no progress line, failures to ``on_error`` only, a 401 to the window."""
+
+        def succeeded(result: T) -> None:
+            self.sig_online_changed.emit(True)
+            on_success(result)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, OfflineError):
+                self.sig_online_changed.emit(False)
+            if isinstance(error, AuthError):
+                self.sig_auth_failed.emit(lambda: None)
+                return
+            on_error(error)
+
+        def finished() -> None:
+            if self._handles.get(key) is handle:
+                del self._handles[key]
+
+        handle = self.runner.run(work, succeeded, failed, key=f"{self._name}:{key}",
+                                 on_finished=finished)
+        self._handles[key] = handle
+
     def cancel(self) -> None:
         """Esc: stop waiting for this page's own work (nothing else's)."""
         handles, self._handles = self._handles, {}
