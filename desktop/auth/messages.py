@@ -8,6 +8,7 @@ from desktop.api.errors import (
     InsecureUrlError,
     NotFoundError,
     OfflineError,
+    PermissionDeniedError,
     RateLimitedError,
     ServerError,
 )
@@ -29,8 +30,9 @@ def sign_in_failure(exc: BaseException, *, api_url: str, business_id: str) -> st
     if isinstance(exc, InsecureUrlError):
         return ("The API URL must start with https:// so that the token is sent encrypted "
                 "(plain http is only allowed to this computer).")
-    # 403 first: it is an AuthError too, but the token is genuine, only for another business.
-    if isinstance(exc, ApiError) and exc.status == 403:
+    # 403: the token is genuine, only not for this business (no business right to open it).
+    if isinstance(exc, PermissionDeniedError) or (isinstance(exc, ApiError)
+                                                  and exc.status == 403):
         return ("This staff token belongs to another business. "
                 "Check the business id, or paste the token of this business.")
     if isinstance(exc, AuthError):

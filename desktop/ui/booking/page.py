@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop.api.client import BookingClient
 from desktop.api.errors import (
-    AmbiguousResultError,
     ApiError,
     AuthError,
+    InDoubtError,
     OfflineError,
     RateLimitedError,
     ServerError,
@@ -354,12 +354,14 @@ class BookingPage(QWidget):
         today = date.today()
         time_zone = self.selection.time_zone
         business_id = self.business.id
+        # The API requires the staff who run the event (all who offer it).
+        staff_ids = [m.id for m in staff_for_service(service, self._staff)]
 
         def work(token: CancelToken) -> list[Slot]:
             by_day = self.client.get_availability(
                 business_id=business_id, service_id=service.id, start_date=today,
                 end_date=today + timedelta(days=EVENT_HORIZON_DAYS), time_zone=time_zone,
-                kind="event", cancel=_cancel_check(token))
+                staff_ids=staff_ids, kind="event", cancel=_cancel_check(token))
             return [slot for slots in by_day.values() for slot in slots]
 
         def loaded(slots: list[Slot]) -> None:
@@ -647,7 +649,7 @@ class BookingPage(QWidget):
             # Nothing reached the server: the outbox sends it when the network is back.
             self.sig_save_draft.emit(request, self.collect_values(), "offline")
             return
-        if isinstance(error, AmbiguousResultError | ServerError):
+        if isinstance(error, InDoubtError | ServerError):
             # It may have been booked: the outbox looks it up before any re-send.
             self.sig_save_draft.emit(request, self.collect_values(), "in_doubt")
             return
