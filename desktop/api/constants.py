@@ -20,7 +20,7 @@ POOL_TIMEOUT = 5.0
 CALL_DEADLINE = 60.0
 
 #: The largest answer read, in bytes after decompression. 10,000 services with descriptions
-#: weigh about 3 MB, a month of 10-minute free cells for 20 staff about 9 MB (measured, see
+#: weigh about 3 MB, a month of 10-minute free cells for 20 staff about 6 MB (measured, see
 #: tests/api/test_answer_limits.py); anything past this is treated as an unreadable answer,
 #: so a server that never stops sending cannot fill the memory.
 MAX_ANSWER_BYTES = 16 * 1024 * 1024
