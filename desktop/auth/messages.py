@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from desktop.api.errors import (
     ApiError,
     AuthError,
@@ -11,6 +13,7 @@ from desktop.api.errors import (
     PermissionDeniedError,
     RateLimitedError,
     ServerError,
+    TlsError,
 )
 from desktop.auth.token_store import KeyringUnavailableError
 from desktop.auth.urls import MalformedUrlError
@@ -21,6 +24,23 @@ SIGN_IN_EXPIRED = ("Your sign-in has expired. Paste a new staff token to carry o
                    "your work is kept.")
 SESSION_ONLY_OFFER = ("Tick “Use for this session only” to sign in without saving the token; "
                       "you will need to paste it again next time.")
+
+
+class SignInField(StrEnum):
+    """The sign-in field a failure points at (where the cursor goes next)."""
+
+    API_URL = "api_url"
+    BUSINESS_ID = "business_id"
+    TOKEN = "token"
+
+
+def blamed_field(exc: BaseException) -> SignInField:
+    """Which field the person should look at after ``exc``."""
+    if isinstance(exc, MalformedUrlError | InsecureUrlError | OfflineError | TlsError):
+        return SignInField.API_URL
+    if isinstance(exc, NotFoundError):
+        return SignInField.BUSINESS_ID
+    return SignInField.TOKEN
 
 
 def sign_in_failure(exc: BaseException, *, api_url: str, business_id: str) -> str:

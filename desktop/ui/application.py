@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from desktop.ui.sign_in.session import SessionController
 
 
-def create_application(argv: Sequence[str], *, version_later: bool = False) -> QApplication:
+def create_application(argv: Sequence[str], *, version_later: bool = False,
+                       language: str | None = None) -> QApplication:
     """The configured QApplication. ``version_later`` leaves the version (read from package
     metadata, ~25 ms) to :func:`set_version`, for the fast start of :func:`run_demo` and
     :func:`run_signed_in`."""
@@ -40,6 +41,9 @@ def create_application(argv: Sequence[str], *, version_later: bool = False) -> Q
     if not version_later:
         set_version(app)
     app.setDesktopFileName("frontdesk")
+    from desktop.ui.translations import install as install_translations
+
+    install_translations(app, language)
     icon = resource_path("icons", "frontdesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
