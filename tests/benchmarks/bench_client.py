@@ -29,6 +29,7 @@ from benchlib import Figure, median, p90, report
 from desktop.api.client import BOOKINGS_PATH, BookingClient
 from desktop.api.models import BookingRequest, Slot
 from desktop.sandbox.server import SandboxServer
+from tests.api.helpers import SAMPLE_STAFF
 
 CLINIC_ZONE = "America/New_York"
 SERVICE = "sv-massage"
@@ -40,7 +41,7 @@ def open_slots(client: BookingClient, business_id: str) -> list[Slot]:
     first = datetime.now(ZoneInfo(CLINIC_ZONE)).date() + timedelta(days=1)
     days = client.get_availability(business_id=business_id, service_id=SERVICE,
                                    start_date=first, end_date=first + timedelta(days=13),
-                                   time_zone=CLINIC_ZONE)
+                                   time_zone=CLINIC_ZONE, staff_ids=SAMPLE_STAFF)
     return [slot for day in sorted(days) for slot in days[day]]
 
 

@@ -41,6 +41,7 @@ from desktop.api.client import BookingClient
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.form import GeneratedForm
 from desktop.ui.main_window import MainWindow
+from tests.api.helpers import SAMPLE_STAFF
 
 SERVICES = ("sv-initial-consult", "sv-physio")
 WAIT_S = 10.0
@@ -117,7 +118,8 @@ def stall_round(window: MainWindow, business_id: str) -> tuple[float, float]:
     def availability(_token: object) -> Any:
         return client.get_availability(
             business_id=business_id, service_id=service.id, start_date=first,
-            end_date=first + timedelta(days=27), time_zone=page.selection.time_zone)
+            end_date=first + timedelta(days=27), time_zone=page.selection.time_zone,
+            staff_ids=SAMPLE_STAFF)
 
     def searched(clients: Any) -> None:
         page.client_picker.set_results(clients, "a")
