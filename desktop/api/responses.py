@@ -81,8 +81,8 @@ def envelope_data(content: bytes, status: int, *, action: Action | None = None,
 
     A 2xx whose envelope says Error is mapped like an error answer; anything else that is not
     an envelope with a ``data`` object is a ServerError. With ``data_required=False`` (writes
-    whose answer carries nothing needed) an empty body or an OK envelope without ``data``
-    gives ``{}``.
+    whose answer carries nothing needed) an empty body, or an OK envelope whose ``data`` is
+    not an object, gives ``{}``.
     """
     if not data_required and not content.strip():
         return {}
@@ -97,7 +97,7 @@ def envelope_data(content: bytes, status: int, *, action: Action | None = None,
     if isinstance(data, dict):
         return data
     ok = (isinstance(state, str) and state.lower() == "ok") or body.get("success") is True
-    if not data_required and ok and data is None:
+    if not data_required and ok:
         return {}
     raise ServerError(UNREADABLE)
 

@@ -98,6 +98,9 @@ class Transport:
         except httpx.HTTPError as exc:
             self._log_failure(method, path, type(exc).__name__, started)
             raise TransportFailure(trouble_of(exc)) from None
+        except (httpx.InvalidURL, UnicodeEncodeError) as exc:  # cannot be put on the wire
+            self._log_failure(method, path, type(exc).__name__, started)
+            raise TransportFailure(Trouble.UNSENDABLE) from None
         except TransportFailure as failure:
             self._log_failure(method, path, failure.trouble.value, started)
             raise

@@ -3,9 +3,12 @@ expired tokens, broken answers; and the token never leaks."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import socket
 import time
 import traceback
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -172,6 +175,47 @@ def test_offline_is_known_fast(closed_port_url: str, sent: RequestLog) -> None:
         with pytest.raises(OfflineError):
             client.create_booking(request)
         assert time.monotonic() - started < 1.0
+
+
+@pytest.fixture
+def silent_port_url() -> Iterator[str]:
+    """A loopback port whose accept queue is full: a connect there times out (SYNs dropped)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    for _ in range(4):
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(("127.0.0.1", port))
+        fillers.append(filler)
+    yield f"http://127.0.0.1:{port}"
+    for filler in fillers:
+        filler.close()
+    listener.close()
+
+
+def test_a_connect_timeout_is_offline_for_reads_and_writes(silent_port_url: str,
+                                                           sent: RequestLog) -> None:
+    with BookingClient(silent_port_url, "eyJa.eyJb.c", timeouts=Timeouts(connect=0.2),
+                       sleep=lambda _: None) as client:
+        with pytest.raises(OfflineError):
+            client.get_business("any")
+        with pytest.raises(OfflineError):  # nothing reached the server: tried again, 3 times
+            client.cancel_bookings("b", ["bk-1"])
+    assert len(sent.lines) == 6
+    assert all("failed (ConnectTimeout)" in line for line in sent.lines)
+
+
+def test_a_name_that_does_not_resolve_is_offline(sent: RequestLog) -> None:
+    with BookingClient("https://frontdesk-no-such-host.invalid", "eyJa.eyJb.c",
+                       sleep=lambda _: None) as client, pytest.raises(OfflineError):
+        client.create_booking(BookingRequest(business_id="b", event_instance_id="e",
+                                             client_id="c"))
+    assert len(sent.lines) == 3
+    assert all("failed (ConnectError)" in line for line in sent.lines)
 
 
 def test_refused_connections_then_back(client: BookingClient, sandbox: SandboxServer,

@@ -29,7 +29,9 @@ from benchlib import Figure, median, p90, report
 from desktop.api.client import BOOKINGS_PATH, BookingClient
 from desktop.api.models import BookingRequest, Slot
 from desktop.sandbox.server import SandboxServer
-from tests.api.helpers import SAMPLE_STAFF
+
+#: The sample business's staff (the API requires staff ids for open times).
+SAMPLE_STAFF = ["st-chen", "st-okafor", "st-ramirez", "st-nair", "st-walsh"]
 
 CLINIC_ZONE = "America/New_York"
 SERVICE = "sv-massage"
@@ -57,7 +59,7 @@ def run(rounds: int, profile: bool) -> dict[str, Any]:
                                    time_zone=CLINIC_ZONE, client_id=CLIENT_ID)
                     for slot in slots]
         before = len(sandbox.state.bookings())
-        http = client._http  # the very keep-alive httpx.Client the booking client uses
+        http = client._caller.transport._http  # the booking client's own keep-alive client
         url = client.base_url + BOOKINGS_PATH
 
         def with_client(index: int) -> tuple[float, str]:

@@ -41,7 +41,9 @@ from desktop.api.client import BookingClient
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.form import GeneratedForm
 from desktop.ui.main_window import MainWindow
-from tests.api.helpers import SAMPLE_STAFF
+
+#: The sample business's staff (the API requires staff ids for open times).
+SAMPLE_STAFF = ["st-chen", "st-okafor", "st-ramirez", "st-nair", "st-walsh"]
 
 SERVICES = ("sv-initial-consult", "sv-physio")
 WAIT_S = 10.0
