@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.api.client import BookingClient
 from desktop.api.models import Business
+from desktop.paths import AppPaths
 from desktop.ui.about import show_about as show_about_dialog
 from desktop.ui.booking.page import BookingPage
 from desktop.ui.drafts.coordinator import DraftsCoordinator
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
 
         self.drafts = DraftsCoordinator(
             self.page, client, business.id,
-            data_dir or Path(platformdirs.user_data_dir("frontdesk")), self.runner, self)
+            data_dir or AppPaths.default().data_dir, self.runner, self)
         self.drafts.sig_counts_changed.connect(self.indicators.set_drafts)
         self.drafts.sig_online_changed.connect(self.indicators.set_online)
         self.drafts.sig_auth_required.connect(
