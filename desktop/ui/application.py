@@ -113,6 +113,7 @@ class WindowCoordinator(QObject):
         window = MainWindow(client, business, staff_id=self._staff_id(), demo=self.demo,
                             data_dir=self.data_dir)
         window.page.sig_auth_failed.connect(self._auth_failed)
+        window.day.sig_auth_failed.connect(self._auth_failed)
         window.sig_sign_out_requested.connect(self.session.sign_out)
         window.sig_closed.connect(self._window_closed)
         self.window = window

@@ -13,55 +13,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.api.client import BookingClient
-from desktop.api.models import Business
+from desktop.api.models import Appointment, Business
 from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.paths import AppPaths
 from desktop.ui.about import show_about as show_about_dialog
 from desktop.ui.booking.page import BookingPage
+from desktop.ui.day.page import DayPage
 from desktop.ui.drafts.coordinator import DraftsCoordinator
 from desktop.ui.plain_text import plain_label
+from desktop.ui.status_indicators import StatusIndicators
 from desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-class StatusIndicators(QWidget):
-    """Right side of the status bar: online/offline, who is signed in, drafts waiting."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.online = plain_label(self, "status-online")
-        self.staff = plain_label(self, "status-staff")
-        self.drafts = plain_label(self, "status-drafts")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 6, 0)
-        layout.setSpacing(14)
-        for label in (self.drafts, self.staff, self.online):
-            layout.addWidget(label)
-        self.set_online(True)
-        self.set_drafts(0, 0)
-
-    def set_online(self, online: bool) -> None:
-        self.online.setText("● Online" if online else "● Offline")
-        self.online.setStyleSheet(f"color: {'#1a7f37' if online else '#b42318'};"
-                                  " font-weight: 600;")
-        self.online.setAccessibleName("Online" if online else "Offline")
-
-    def set_staff(self, name: str) -> None:
-        """Who the token speaks for; a token naming no staff member says just that."""
-        self.staff.setText(f"Signed in: {name}" if name else "Signed in with a staff token")
-
-    def set_drafts(self, waiting: int, attention: int) -> None:
-        text = f"Drafts waiting: {waiting}"
-        if attention:
-            text += f" · need attention: {attention}"
-        self.drafts.setText(text)
-        self.drafts.setStyleSheet("color: #b54708; font-weight: 600;" if attention else "")
 
 
 class MainWindow(QMainWindow):
@@ -98,11 +67,26 @@ class MainWindow(QMainWindow):
 
         self.clock = clock
         self.page = BookingPage(client, business, self.runner, self, clock=clock)
+        self.day = DayPage(client, business, self.runner, self, clock=clock)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("views")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.day, self.tr("Day  (Ctrl+1)"))
+        self.views.addTab(self.page, self.tr("Book  (Ctrl+2)"))
+        self.views.setTabToolTip(0, self.tr("The day's schedule: arrivals, no-shows, "
+                                            "cancellations and reschedules"))
+        self.views.setTabToolTip(1, self.tr("Book an appointment or an event registration"))
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addLayout(header)
-        layout.addWidget(self.page, 1)
+        layout.addWidget(self.views, 1)
         self.setCentralWidget(central)
+        self.page.sig_catalogue_loaded.connect(
+            lambda: self.day.set_catalogue(self.page.catalogue.services,
+                                           self.page.catalogue.staff))
+        # A booking made here shows in the day at once (a refresh is one request).
+        self.page.sig_booked.connect(lambda _booking: self.day.refresh())
+        self.day.sig_book_again.connect(self.book_again)
 
         self.indicators = StatusIndicators(self)
         self._staff_id = staff_id
@@ -110,6 +94,7 @@ class MainWindow(QMainWindow):
         self.page.sig_catalogue_loaded.connect(self._show_signed_in_staff)
         self.statusBar().addPermanentWidget(self.indicators)
         self.page.sig_online_changed.connect(self.indicators.set_online)
+        self.day.sig_online_changed.connect(self.indicators.set_online)
 
         self.drafts = DraftsCoordinator(
             self.page, client, business.id,
@@ -146,9 +131,14 @@ class MainWindow(QMainWindow):
             "&New client", QKeySequence("Ctrl+N"), self.page.new_client, booking_menu)
         self.action_book = self._action("&Book", None, self.page.book, booking_menu)
         self.action_cancel = self._action(
-            "&Stop waiting", QKeySequence("Esc"), self.page.cancel_running, booking_menu)
+            "&Stop waiting", QKeySequence("Esc"), self.stop_waiting, booking_menu)
 
         self.view_menu = self.menuBar().addMenu("&View")
+        self.action_day = self._action(self.tr("&Day"), QKeySequence("Ctrl+1"),
+                                       self.show_day_view, self.view_menu)
+        self.action_booking = self._action(self.tr("&Book"), QKeySequence("Ctrl+2"),
+                                           self.show_booking, self.view_menu)
+        self.view_menu.addSeparator()
         self.action_show_drafts = self.drafts_dock.toggleViewAction()
         self.action_show_drafts.setText("&Drafts")
         self.action_show_drafts.setShortcut(QKeySequence("Ctrl+D"))
@@ -167,12 +157,31 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def show_day_view(self) -> None:
+        self.views.setCurrentWidget(self.day)
+
+    def show_booking(self) -> None:
+        self.views.setCurrentWidget(self.page)
+
+    def book_again(self, appointment: Appointment) -> None:
+        """Book with the same client and service at a new time (from the Day view)."""
+        self.show_booking()
+        self.page.book_again(appointment)
+
+    def stop_waiting(self) -> None:
+        """Esc: stop waiting for the work of the view on screen."""
+        if self.views.currentWidget() is self.day:
+            self.day.work.cancel()
+        else:
+            self.page.cancel_running()
+
     def show_about(self) -> None:
         show_about_dialog(self, self.client.base_url)
 
     def start(self) -> None:
         """Load the catalogue and start the outbox once the window is on screen."""
         self.page.load_catalogue()
+        self.day.start()
         self.drafts.start()
 
     def _show_signed_in_staff(self) -> None:
@@ -184,6 +193,7 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        self.day.stop()
         self.drafts.shutdown()
         self.runner.shutdown(3000)
         self.drafts.close_store()

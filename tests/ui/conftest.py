@@ -31,6 +31,7 @@ def window(qtbot: QtBot, sandbox: SandboxServer, booking_client: BookingClient,
     qtbot.addWidget(main)
     main.show()
     main.start()
+    main.show_booking()  # the window opens on the Day view; these tests book
     qtbot.waitUntil(lambda: main.page.service_picker.count() > 0, timeout=WAIT_MS)
     yield main
     main.shutdown()

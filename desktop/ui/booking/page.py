@@ -18,7 +18,15 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from desktop.api.client import BookingClient
 from desktop.api.errors import ApiError
-from desktop.api.models import BookingRequest, Business, Client, Service, Slot, Staff
+from desktop.api.models import (
+    Appointment,
+    BookingRequest,
+    Business,
+    Client,
+    Service,
+    Slot,
+    Staff,
+)
 from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
 from desktop.booking.selection import BookingMode, BookingSelection, Need
 from desktop.clock import SYSTEM_CLOCK, Clock
@@ -144,6 +152,20 @@ class BookingPage(BookingLayout):
         self.confirmation.hide()
         saved = values if isinstance(values, SavedBooking) else SavedBooking.from_json(values)
         self.restorer.restore(saved)
+
+    def book_again(self, appointment: Appointment) -> None:
+        """The same client and service (and staff) as ``appointment``, a new time to pick."""
+        client = Client(id=appointment.client_id or "",
+                        first_name=appointment.client_first_name or "",
+                        last_name=appointment.client_last_name or "")
+        self.restore_values(SavedBooking(
+            mode=BookingMode.EVENT if appointment.is_event else BookingMode.APPOINTMENT,
+            service_id=appointment.service_id,
+            staff_id=None if appointment.is_event else appointment.staff_id,
+            time_zone=self.selection.time_zone,
+            client=client if appointment.client_id else None))
+        self.banner.show_message(self.tr("Booking again for {name}: pick the new time.").format(
+            name=client.full_name), Tone.INFO)
 
     def reset_for_next_client(self) -> None:
         """After a booking: same service and staff (the next client often wants the same),
