@@ -38,7 +38,7 @@ NOTES = ("Prefers the window room", "Bring previous X-rays", "Uses a wheelchair:
 
 def fill_share(offset: int) -> float:
     """How much of a day's working time is booked, by days from today."""
-    return 0.92 if offset <= 0 else max(0.25, 0.72 - 0.04 * offset)
+    return 0.95 if offset <= 0 else max(0.25, 0.72 - 0.04 * offset)
 
 
 def new_id(rng: random.Random, prefix: str, taken: set[str]) -> str:
@@ -77,6 +77,17 @@ class _Seeder:
         self.midnight = wall_instant(today, time(0), tz)
         self.ids: set[str] = set()
         self.bookings: list[BookingRecord] = []
+        #: Where each client already is: nobody is booked in two places at once.
+        self.busy: dict[str, list[tuple[datetime, datetime]]] = {}
+
+    def free_client(self, clients: list[Record], start: datetime, end: datetime
+                    ) -> Record | None:
+        """A client with nothing else at that time (a few draws; None if all were busy)."""
+        for _ in range(8):
+            client = clients[int(self.rng.random() * len(clients))]
+            if not overlaps(start, end, self.busy.get(client["id"], ())):
+                return client
+        return None
 
     def book(self, client: Record, service: Record, staff_id: str | None, start: datetime,
              duration: int, kind: str, offset: int) -> BookingRecord:
@@ -92,6 +103,7 @@ class _Seeder:
             notes=NOTES[int(draw() * len(NOTES))] if draw() < 0.15 else None)
         self._settle(booking, offset)
         self.bookings.append(booking)
+        self.busy.setdefault(booking.client_id, []).append((start, booking.end))
         return booking
 
     def _settle(self, booking: BookingRecord, offset: int) -> None:
@@ -190,9 +202,10 @@ def make_bookings(data: SampleData, instances: dict[str, Record], rng: random.Ra
                         break
                     service, length = fitting[int(rng.random() * len(fitting))]
                     end = cursor + length
-                    if rng.random() < share and not overlaps(cursor, end, led):
-                        client = clients[int(rng.random() * len(clients))]
-                        booking = seeder.book(client, service, staff["id"],
+                    visitor = seeder.free_client(clients, cursor, end) \
+                        if rng.random() < share and not overlaps(cursor, end, led) else None
+                    if visitor is not None:
+                        booking = seeder.book(visitor, service, staff["id"],
                                               cursor, int(service["duration"]), "appointment",
                                               offset)
                         if service.get("interaction_type") == "client_location":
