@@ -30,8 +30,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from desktop.api.models import BookingRequest
 from desktop.drafts.errors import (
     DISK_FULL,
@@ -39,6 +37,7 @@ from desktop.drafts.errors import (
     DraftStorageError,
     InvalidTransitionError,
 )
+from desktop.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +202,7 @@ _COLUMNS = (
 
 
 def default_path() -> Path:
-    return Path(platformdirs.user_data_dir("frontdesk")) / FILE_NAME
+    return AppPaths.default().drafts_file
 
 
 class DraftStore:

@@ -27,9 +27,9 @@ from typing import Protocol
 
 from desktop.api.errors import (
     AlreadyRegisteredError,
-    AmbiguousResultError,
     ApiError,
     AuthError,
+    InDoubtError,
     NotFoundError,
     OfflineError,
     RateLimitedError,
@@ -37,7 +37,7 @@ from desktop.api.errors import (
     SlotTakenError,
     ValidationError,
 )
-from desktop.api.models import Booking, BookingRequest, Business
+from desktop.api.models import Appointment, Booking, BookingRequest, Business
 from desktop.drafts.errors import (
     DraftNotFoundError,
     DraftStorageError,
@@ -55,7 +55,7 @@ class BookingApi(Protocol):
     def create_booking(self, request: BookingRequest,
                        idempotency_key: str | None = None) -> Booking: ...
 
-    def find_booking(self, request: BookingRequest) -> Booking | None: ...
+    def find_booking(self, request: BookingRequest) -> Appointment | None: ...
 
     def get_business(self, business_id: str) -> Business: ...
 
@@ -437,7 +437,7 @@ class SyncEngine:
             return self._settle(draft, lambda: store.requeue(
                 draft.id, next_attempt_at=self._later(draft), error=reason,
                 lookup_needed=pending_lookup))
-        except (ServerError, AmbiguousResultError) as exc:
+        except (ServerError, InDoubtError) as exc:
             # It may have been booked: the next try looks it up first.
             reason = str(exc)
             return self._settle(draft, lambda: store.requeue(
@@ -492,7 +492,7 @@ class SyncEngine:
             self._need_auth()
         return result
 
-    def _quiet_lookup(self, client: BookingApi, request: BookingRequest) -> Booking | None:
+    def _quiet_lookup(self, client: BookingApi, request: BookingRequest) -> Appointment | None:
         try:
             return client.find_booking(request)
         except ApiError:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.api.client import BookingClient
 from desktop.api.models import BookingRequest
-from desktop.booking.saved_booking import SavedBooking
+from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking
 from desktop.drafts.errors import DraftStorageError
 from desktop.drafts.store import AutosavedForm, Draft, DraftStore
 from desktop.drafts.sync import SyncEngine
@@ -141,10 +141,10 @@ class DraftsCoordinator(QObject):
 
     # ------------------------------------------------------------------ saving
 
-    def save_from_page(self, request: BookingRequest | None, values: dict[str, Any],
-                       reason: str) -> None:
+    def save_from_page(self, asked: DraftSaveRequest) -> None:
         """The page asks to keep a booking: ``manual`` (Ctrl+S), ``offline`` (not sent),
         ``in_doubt`` (sent, answer lost) or ``cancelled`` (the desk stopped waiting)."""
+        request, values, reason = asked.request, asked.booking.to_json(), asked.reason.value
         body: BookingRequest | dict[str, Any] = request if request is not None else {}
         draft_id = self.open_draft_id
         store = self.store

@@ -30,9 +30,15 @@ from desktop.api.errors import InsecureUrlError
 from desktop.api.models import Business
 from desktop.auth.credentials import Credentials
 from desktop.auth.jwt_info import clean_token
-from desktop.auth.messages import SESSION_ONLY_OFFER, sign_in_failure
+from desktop.auth.messages import (
+    SESSION_ONLY_OFFER,
+    SignInField,
+    blamed_field,
+    sign_in_failure,
+)
 from desktop.auth.token_store import KeyringUnavailableError, SessionTokenStore, TokenStorage
 from desktop.auth.urls import DEFAULT_API_URL, MalformedUrlError, normalize_api_url
+from desktop.ui.plain_text import plain_label
 from desktop.ui.tasks import CancelToken, TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -75,6 +81,8 @@ class SignInDialog(QDialog):
 
     #: Emitted once the token has read the business (and was saved, unless session-only).
     sig_signed_in = Signal(object)  # Credentials
+    #: The password store answered whether it can keep tokens (True: it can).
+    sig_keyring_checked = Signal(bool)
 
     #: How long the business name stays on screen before the dialog closes itself.
     ACCEPT_DELAY_MS = 600
@@ -101,7 +109,9 @@ class SignInDialog(QDialog):
         self._reauth = reauth
         self._credentials: Credentials | None = None
         self._task: TaskHandle[Business] | None = None
-        self._keyring_ok, self._keyring_reason = token_store.backend_usable()
+        # Until the probe answers, assume the keyring works: a save that fails later says so
+        # (see _fail) and offers a session-only sign-in then.
+        self._keyring_ok, self._keyring_reason = True, ""
 
         self.setObjectName("sign-in-dialog")
         self.setWindowTitle("Sign in to Frontdesk")
@@ -111,6 +121,22 @@ class SignInDialog(QDialog):
         if message:
             self.show_message(message)
         self._focus_first_empty()
+        self._probe_keyring()
+
+    def _probe_keyring(self) -> None:
+        """Ask the password store whether it can keep a token, on a worker: a Secret Service
+        call can wait on D-Bus (or on an unlock prompt) for seconds."""
+        store = self._token_store
+
+        def probe(_token: CancelToken) -> tuple[bool, str]:
+            return store.backend_usable()
+
+        def answered(result: tuple[bool, str]) -> None:
+            self._keyring_ok, self._keyring_reason = result
+            self._apply_keyring_state()
+            self.sig_keyring_checked.emit(self._keyring_ok)
+
+        self._runner.run(probe, answered, lambda _error: None, key="keyring-probe")
 
     # ------------------------------------------------------------------ building
     def _build(self, api_url: str, business_id: str, session_only: bool) -> None:
@@ -197,8 +223,7 @@ class SignInDialog(QDialog):
         busy_row.setContentsMargins(0, 0, 0, 0)
         self.busy_widget.setVisible(False)
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
+        self.message_label = plain_label(None, "message")
         self.message_label.setAccessibleName("Message")
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -374,7 +399,9 @@ class SignInDialog(QDialog):
             text = "The token works, but it could not be saved. " + SESSION_ONLY_OFFER
         log.info("Sign-in check failed: %s", type(exc).__name__)
         self.show_message(text)
-        focus = self.api_url_edit if "URL" in text else self.token_edit
+        focus = {SignInField.API_URL: self.api_url_edit,
+                 SignInField.BUSINESS_ID: self.business_id_edit}.get(blamed_field(exc),
+                                                                     self.token_edit)
         if not focus.isReadOnly():
             focus.setFocus()
 

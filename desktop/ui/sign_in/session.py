@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop.api.errors import ApiError, AuthError, OfflineError, ServerError
 from desktop.api.models import Business
 from desktop.auth.credentials import Credentials
-from desktop.auth.jwt_info import expiry_warning
+from desktop.auth.jwt_info import expiry_to_warn_about
 from desktop.auth.messages import SAVED_TOKEN_REFUSED, SIGN_IN_EXPIRED, sign_in_failure
 from desktop.auth.settings import ConnectionSettings, SettingsFile
 from desktop.auth.token_store import (
@@ -37,7 +37,9 @@ from desktop.auth.token_store import (
     TokenStore,
 )
 from desktop.auth.urls import DEFAULT_API_URL, MalformedUrlError, normalize_api_url
+from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.ui.sign_in.dialog import SignInDialog
+from desktop.ui.sign_in.expiry import expiry_text
 from desktop.ui.tasks import CancelToken, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -91,6 +93,7 @@ class SessionController(QObject):
     sig_resumed = Signal()               # a new token is in; waiting work may go on
     sig_sign_in_cancelled = Signal()     # the person closed the dialog without signing in
     sig_dialog_opened = Signal(object)   # SignInDialog, for tests and the demo
+    sig_token_forgotten = Signal()       # sign-out removed the saved token from the keyring
 
     def __init__(
         self,
@@ -103,6 +106,7 @@ class SessionController(QObject):
         dialog_factory: DialogFactory | None = None,
         runner: TaskRunner | None = None,
         expiry_check_interval_ms: int = EXPIRY_CHECK_INTERVAL_MS,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         super().__init__(parent_widget)
         connection = connection or ConnectionSettings(api_url=DEFAULT_API_URL, business_id=None)
@@ -121,6 +125,7 @@ class SessionController(QObject):
         self._reauthing = False
         self._waiting: list[tuple[Callable[[], None], Callable[[], None]]] = []
         self._last_warning = ""
+        self._clock = clock
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(expiry_check_interval_ms)
         self._expiry_timer.timeout.connect(self.check_expiry)
@@ -209,14 +214,8 @@ class SessionController(QObject):
     def sign_out(self, *, show_dialog: bool = True) -> None:
         """Forget the token here and in the keyring; the URL and business id stay remembered."""
         credentials = self._credentials
-        problem = ""
         if credentials is not None:
-            store = self._session_store if credentials.session_only else self._keyring
-            try:
-                store.delete(credentials.api_url, credentials.business_id)
-            except KeyringUnavailableError as exc:
-                problem = f"Signed out, but the saved token could not be removed: {exc}"
-                log.warning("Sign-out could not remove the keyring entry.")
+            self._forget_saved_token(credentials)
             self._api_url, self._business_id = credentials.api_url, credentials.business_id
         self._credentials = None
         self._drop_client()
@@ -225,7 +224,27 @@ class SessionController(QObject):
         self._give_up_waiting()
         self.sig_signed_out.emit()
         if show_dialog:
-            self._open_dialog(problem)
+            self._open_dialog()
+
+    def _forget_saved_token(self, credentials: Credentials) -> None:
+        """Remove the token from its store on a worker (the keyring can wait on D-Bus); a
+        failure is said in the sign-in dialog, which is open by then."""
+        if credentials.session_only:
+            self._session_store.delete(credentials.api_url, credentials.business_id)
+            return
+        keyring_store = self._keyring
+
+        def delete(_token: CancelToken) -> None:
+            keyring_store.delete(credentials.api_url, credentials.business_id)
+
+        def failed(error: BaseException) -> None:
+            log.warning("Sign-out could not remove the keyring entry.")
+            reason = str(error) if isinstance(error, KeyringUnavailableError) else ""
+            self._open_dialog(self.tr("Signed out, but the saved token could not be removed: "
+                                      "{reason}").format(reason=reason).strip())
+
+        self._runner.run(delete, lambda _none: self.sig_token_forgotten.emit(), failed,
+                         key="forget-token")
 
     def shutdown(self) -> None:
         self._expiry_timer.stop()
@@ -283,7 +302,9 @@ class SessionController(QObject):
     def check_expiry(self) -> None:
         if self._credentials is None:
             return
-        self._set_warning(expiry_warning(self._credentials.token) or "")
+        now = self._clock.now()
+        expiry = expiry_to_warn_about(self._credentials.token, now=now)
+        self._set_warning(expiry_text(expiry, now) if expiry is not None else "")
 
     def _set_warning(self, text: str) -> None:
         if text != self._last_warning:
