@@ -25,6 +25,13 @@ form"). A limited token (``sandbox.limited_token()``) is refused client search w
 any mode; only the tests that ask for one get one.
 
 ``sandbox.reset()`` puts the mode back to what the sandbox was started with.
+
+Known from the vendor's files but not imitated (yet): availability's ``time_zone`` defaults to
+UTC there (here to the business's zone); a staff token joining a waitlist must send the
+form's required fields too (``legacy_v1_scheduling.json``, ``/scheduling/waitlist``). Not
+confirmed from public sources: the 403 body for a token without a right (the sandbox answers
+``FORBIDDEN`` "This token may not search clients"), and whether the object-shaped form is
+refused or accepted where the array shape is expected (the setting lets tests choose).
 """
 
 from __future__ import annotations
