@@ -37,6 +37,7 @@ def hostile_window(qtbot: QtBot, sandbox: SandboxServer,
         qtbot.addWidget(window)
         window.show()
         window.start()
+        window.show_booking()
         qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
         yield window
         window.shutdown()
