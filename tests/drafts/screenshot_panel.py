@@ -13,11 +13,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop.drafts.store import DraftStore
+from desktop.drafts.sync import SyncEngine
 from PySide6.QtWidgets import QApplication
 
 from desktop.api.models import BookingRequest
-from desktop.drafts.store import DraftStore
-from desktop.drafts.sync import SyncEngine
 from desktop.ui.drafts.panel import DraftsPanel
 from desktop.ui.drafts.sync_service import SyncService
 from desktop.ui.tasks import TaskRunner

@@ -39,7 +39,7 @@ from desktop.api.errors import (
     ValidationError,
 )
 from desktop.api.models import Booking, BookingRequest, Business, Client, Service, Slot, Staff
-from desktop.booking.saved_booking import SavedBooking
+from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
 from desktop.booking.selection import BookingMode, BookingSelection
 from desktop.forms import (
     MEETING_DETAILS_ID,
@@ -63,6 +63,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+#: The page's own background work: what Esc stops.
+PAGE_SCOPE = "page"
 #: Event sessions are listed this far ahead.
 EVENT_HORIZON_DAYS = 60
 
@@ -100,7 +102,7 @@ class BookingPage(QWidget):
     sig_auth_failed = Signal(object)  # retry: Callable[[], None]
     sig_online_changed = Signal(bool)
     sig_booked = Signal(object)  # Booking
-    sig_save_draft = Signal(object, object, str)  # BookingRequest | None, values dict, reason
+    sig_save_draft = Signal(object)  # DraftSaveRequest
     sig_form_changed = Signal()
     sig_catalogue_loaded = Signal()
 
@@ -259,19 +261,19 @@ class BookingPage(QWidget):
             else:
                 self.banner.show_message(plain_words(error), Tone.ERROR)
 
-        self.runner.run(work, succeeded, failed, key=key,
+        self.runner.run(work, succeeded, failed, key=key, scope=PAGE_SCOPE,
                         on_finished=lambda: self.busy.end(wait_id))
 
     def cancel_running(self) -> None:
         """Esc / Cancel: stop waiting. A booking already sent is handed to the drafts outbox,
         which looks it up before ever sending it again."""
         in_flight = self._booking_in_flight
-        self.runner.cancel_all()
+        self.runner.cancel_scope(PAGE_SCOPE)  # only the page's own waits, not the outbox's
         self.busy.clear()
         if in_flight is not None:
             self._booking_in_flight = None
             self.book_button.setEnabled(True)
-            self.sig_save_draft.emit(in_flight, self.collect_values(), "cancelled")
+            self.sig_save_draft.emit(self._draft(in_flight, SaveReason.CANCELLED))
             self.banner.show_message(
                 "Stopped waiting for the booking. It was kept in Drafts; Frontdesk will check "
                 "whether it reached the server before sending it again.", Tone.WARNING)
@@ -645,11 +647,11 @@ class BookingPage(QWidget):
             return
         if isinstance(error, OfflineError | RateLimitedError):
             # Nothing reached the server: the outbox sends it when the network is back.
-            self.sig_save_draft.emit(request, self.collect_values(), "offline")
+            self.sig_save_draft.emit(self._draft(request, SaveReason.OFFLINE))
             return
         if isinstance(error, AmbiguousResultError | ServerError):
             # It may have been booked: the outbox looks it up before any re-send.
-            self.sig_save_draft.emit(request, self.collect_values(), "in_doubt")
+            self.sig_save_draft.emit(self._draft(request, SaveReason.IN_DOUBT))
             return
         self.banner.show_message(plain_words(error), Tone.ERROR)
 
@@ -661,7 +663,10 @@ class BookingPage(QWidget):
             request = None
         except Exception:  # a half-filled form may not build yet: the raw values still save
             request = None
-        self.sig_save_draft.emit(request, self.collect_values(), "manual")
+        self.sig_save_draft.emit(self._draft(request, SaveReason.MANUAL))
+
+    def _draft(self, request: BookingRequest | None, reason: SaveReason) -> DraftSaveRequest:
+        return DraftSaveRequest(request, SavedBooking.from_json(self.collect_values()), reason)
 
     def reset_for_next_client(self) -> None:
         """After a booking: same service and staff (the next client often wants the same),
