@@ -9,15 +9,14 @@ import logging
 import logging.handlers
 from pathlib import Path
 
-import platformdirs
-
 from desktop.api.redaction import RedactingFilter
+from desktop.paths import AppPaths
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def log_file_path() -> Path:
-    return Path(platformdirs.user_log_dir("frontdesk")) / "frontdesk.log"
+    return AppPaths.default().log_file
 
 
 def configure_logging(*, verbose: bool = False, to_file: bool = True) -> Path | None:

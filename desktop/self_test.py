@@ -315,7 +315,7 @@ class BookingDrive:
         for _month in range(3):  # this month and two more, in case this one is all booked
             self.idle("open times")
             year, month = picker.visible_month()
-            day = max(date(year, month, 1), date.today())
+            day = max(date(year, month, 1), page.times.business_today())
             while day.month == month:
                 picker.select_date(day)
                 if picker.slot_list.count() > 0:

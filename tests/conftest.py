@@ -23,6 +23,16 @@ settings.register_profile("explore", derandomize=False, database=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reproducible"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _desk_language() -> None:
+    """Tests read the English texts with English dates, whatever the machine's LANG: the
+    same catalogues the app loads (English plurals included), in en_US."""
+    from desktop.ui.translations import install
+    from tests.helpers.qt import application
+
+    install(application(), "en_US")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
                         monkeypatch: pytest.MonkeyPatch) -> Path:

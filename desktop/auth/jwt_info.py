@@ -43,35 +43,22 @@ def token_expiry(token: str) -> datetime | None:
         return None
 
 
-def expires_within(token: str, window: timedelta, *, now: datetime | None = None) -> bool:
+def expires_within(token: str, window: timedelta, *, now: datetime) -> bool:
     """True when the token is known to expire (or to have expired) within ``window``."""
     expiry = token_expiry(token)
     if expiry is None:
         return False
-    return expiry - (now or datetime.now(UTC)) <= window
+    return expiry - now <= window
 
 
-def expiry_warning(token: str, *, now: datetime | None = None,
-                   window: timedelta = EXPIRY_WARNING_WINDOW) -> str | None:
-    """A status-bar sentence when the token expires within ``window``, else None."""
+def expiry_to_warn_about(token: str, *, now: datetime,
+                         window: timedelta = EXPIRY_WARNING_WINDOW) -> datetime | None:
+    """The token's expiry when it falls within ``window`` of ``now`` (or has passed), else
+    None. The UI words the warning (its language, its clock format)."""
     expiry = token_expiry(token)
-    now = now or datetime.now(UTC)
     if expiry is None or expiry - now > window:
         return None
-    left = expiry - now
-    if left <= timedelta(0):
-        return "Your sign-in has expired. Sign in again with a new staff token."
-    local = expiry.astimezone()
-    return (f"Your sign-in expires in {_duration(left)} (at {local:%H:%M} on {local:%a %d %b}). "
-            "Get a new staff token before then.")
-
-
-def _duration(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    if minutes < 60:
-        return f"{max(minutes, 1)} minute" + ("s" if minutes != 1 else "")
-    hours = round(minutes / 60)
-    return f"about {hours} hour" + ("s" if hours != 1 else "")
+    return expiry
 
 
 def token_subject(token: str) -> str | None:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from desktop.api.errors import (
     ApiError,
     AuthError,
     InsecureUrlError,
     NotFoundError,
     OfflineError,
+    PermissionDeniedError,
     RateLimitedError,
     ServerError,
+    TlsError,
 )
 from desktop.auth.token_store import KeyringUnavailableError
 from desktop.auth.urls import MalformedUrlError
@@ -22,6 +26,23 @@ SESSION_ONLY_OFFER = ("Tick “Use for this session only” to sign in without s
                       "you will need to paste it again next time.")
 
 
+class SignInField(StrEnum):
+    """The sign-in field a failure points at (where the cursor goes next)."""
+
+    API_URL = "api_url"
+    BUSINESS_ID = "business_id"
+    TOKEN = "token"
+
+
+def blamed_field(exc: BaseException) -> SignInField:
+    """Which field the person should look at after ``exc``."""
+    if isinstance(exc, MalformedUrlError | InsecureUrlError | OfflineError | TlsError):
+        return SignInField.API_URL
+    if isinstance(exc, NotFoundError):
+        return SignInField.BUSINESS_ID
+    return SignInField.TOKEN
+
+
 def sign_in_failure(exc: BaseException, *, api_url: str, business_id: str) -> str:
     """What to tell the person when checking a token failed with ``exc``."""
     if isinstance(exc, MalformedUrlError | KeyringUnavailableError):
@@ -30,7 +51,8 @@ def sign_in_failure(exc: BaseException, *, api_url: str, business_id: str) -> st
         return ("The API URL must start with https:// so that the token is sent encrypted "
                 "(plain http is only allowed to this computer).")
     # 403 first: it is an AuthError too, but the token is genuine, only for another business.
-    if isinstance(exc, ApiError) and exc.status == 403:
+    if isinstance(exc, PermissionDeniedError) or (isinstance(exc, ApiError)
+                                                  and exc.status == 403):
         return ("This staff token belongs to another business. "
                 "Check the business id, or paste the token of this business.")
     if isinstance(exc, AuthError):

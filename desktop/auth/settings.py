@@ -15,14 +15,11 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
-import platformdirs
-
 from desktop.auth.urls import DEFAULT_API_URL
+from desktop.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "frontdesk"
-SETTINGS_FILE_NAME = "settings.json"
 ENV_API_URL = "FRONTDESK_API_URL"
 ENV_BUSINESS_ID = "FRONTDESK_BUSINESS_ID"
 
@@ -40,7 +37,7 @@ class StoredSettings:
 
 
 def default_settings_path() -> Path:
-    return Path(platformdirs.user_config_dir(APP_NAME)) / SETTINGS_FILE_NAME
+    return AppPaths.default().settings_file
 
 
 class SettingsFile:

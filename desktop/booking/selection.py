@@ -17,6 +17,17 @@ class BookingMode(StrEnum):
     EVENT = "event"
 
 
+class Need(StrEnum):
+    """Something still to pick before a booking can be made (the UI words each one)."""
+
+    SERVICE = "service"
+    EVENT = "event"
+    TIME = "time"
+    SESSION = "session"
+    SESSION_WITH_SPOTS = "session_with_spots"
+    CLIENT = "client"
+
+
 @dataclass
 class BookingSelection:
     """Everything picked in the window, in the order the receptionist picks it."""
@@ -31,24 +42,26 @@ class BookingSelection:
     #: Filled when booking for a new client through the generated form.
     form_data: FormData | None = None
 
-    def missing(self) -> list[str]:
-        """What is still needed before booking, as short phrases for the receptionist."""
-        needs: list[str] = []
+    def missing(self) -> list[Need]:
+        """What is still needed before booking, in the order it is picked."""
+        appointment = self.mode is BookingMode.APPOINTMENT
+        needs: list[Need] = []
         if self.service is None:
-            needs.append("a service" if self.mode is BookingMode.APPOINTMENT else "an event")
+            needs.append(Need.SERVICE if appointment else Need.EVENT)
         if self.slot is None:
-            needs.append("a time" if self.mode is BookingMode.APPOINTMENT else "a session")
-        elif self.mode is BookingMode.EVENT and self.slot.is_full:
-            needs.append("a session with free spots")
+            needs.append(Need.TIME if appointment else Need.SESSION)
+        elif not appointment and self.slot.is_full:
+            needs.append(Need.SESSION_WITH_SPOTS)
         if self.client is None and self.form_data is None:
-            needs.append("a client")
+            needs.append(Need.CLIENT)
         return needs
 
     def to_request(self, business_id: str) -> BookingRequest:
         """The API request for this selection. Call only when ``missing()`` is empty."""
         still_needed = self.missing()
         if still_needed:
-            raise ValueError("Still needed before booking: " + ", ".join(still_needed) + ".")
+            raise ValueError("still needed before booking: "
+                             + ", ".join(need.value for need in still_needed))
         assert self.service is not None
         assert self.slot is not None
         client_id = self.client.id if self.client is not None else None

@@ -16,8 +16,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from desktop.api.models import BookingRequest
 from desktop.booking.saved_booking import SavedBooking
 from desktop.clock import SYSTEM_CLOCK, Clock
@@ -47,13 +45,14 @@ from desktop.outbox.policy import (
 )
 from desktop.outbox.rows import dumps, from_iso, iso, operation_of, payload_json
 from desktop.outbox.schema import COLUMNS
+from desktop.paths import AppPaths
 
 FILE_NAME = "drafts.sqlite3"
 S = OperationStatus
 
 
 def default_path() -> Path:
-    return Path(platformdirs.user_data_dir("frontdesk")) / FILE_NAME
+    return AppPaths.default().drafts_file
 
 
 def gone() -> OperationNotFoundError:

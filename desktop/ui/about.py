@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.resources_path import resource_path
+from desktop.ui.plain_text import plain_label
 
 ICON_SIZE = 96
 
@@ -54,8 +55,8 @@ class AboutDialog(QDialog):
         blurb = QLabel("Reception-desk bookings for vcita's Platform API, with offline "
                        "drafts that are sent exactly once when the connection is back.", self)
         blurb.setWordWrap(True)
-        connected = QLabel(f"Connected to {api_url}", self)
-        connected.setObjectName("about-api")
+        connected = plain_label(self, "about-api", self.tr("Connected to {url}").format(
+            url=api_url))
         connected.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         versions = QLabel(self.details.split("\n", 2)[2], self)
         versions.setObjectName("about-versions")

@@ -23,11 +23,13 @@ if TYPE_CHECKING:
     from desktop.api.client import BookingClient
     from desktop.api.models import Business
     from desktop.auth.settings import ConnectionSettings
+    from desktop.paths import AppPaths
     from desktop.ui.main_window import MainWindow
     from desktop.ui.sign_in.session import SessionController
 
 
-def create_application(argv: Sequence[str], *, version_later: bool = False) -> QApplication:
+def create_application(argv: Sequence[str], *, version_later: bool = False,
+                       language: str | None = None) -> QApplication:
     """The configured QApplication. ``version_later`` leaves the version (read from package
     metadata, ~25 ms) to :func:`set_version`, for the fast start of :func:`run_demo` and
     :func:`run_signed_in`."""
@@ -40,6 +42,9 @@ def create_application(argv: Sequence[str], *, version_later: bool = False) -> Q
     if not version_later:
         set_version(app)
     app.setDesktopFileName("frontdesk")
+    from desktop.ui.translations import install as install_translations
+
+    install_translations(app, language)
     icon = resource_path("icons", "frontdesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -84,11 +89,11 @@ class WindowCoordinator(QObject):
                  on_window: Callable[[MainWindow], None] | None = None,
                  shell: StartupShell | None = None) -> None:
         super().__init__()
-        import platformdirs
+        from desktop.paths import AppPaths
 
         self.session = session
         self.demo = demo
-        self.data_dir = data_dir or Path(platformdirs.user_data_dir("frontdesk"))
+        self.data_dir = data_dir or AppPaths.default().data_dir
         self.shell = shell
         self.window: MainWindow | None = None
         self._on_window = on_window
@@ -159,15 +164,36 @@ class WindowCoordinator(QObject):
         if self.window is not None:
             QApplication.quit()
 
+    def bring_to_front(self) -> None:
+        """Another launch asked for this desk: show whatever window it is on now (the sign-in
+        dialog, the start-up shell or the main window), restored and on top."""
+        target = QApplication.activeModalWidget() or self.window or self.shell
+        if target is None:
+            return
+        if target.isMinimized():
+            target.showNormal()
+        target.show()
+        target.raise_()
+        target.activateWindow()
+
     def _sign_in_cancelled(self) -> None:
         if self.window is None:
             QApplication.quit()
 
 
 def run_signed_in(app: QApplication, connection: ConnectionSettings | None = None, *,
-                  prepare: Callable[[], ConnectionSettings] | None = None) -> int:
+                  prepare: Callable[[], ConnectionSettings] | None = None,
+                  paths: AppPaths | None = None) -> int:
     """Show the shell, then (after its first paint) ``prepare()`` if given (logging, settings)
-    and sign in; the main window replaces the shell."""
+    and sign in; the main window replaces the shell. A second launch on the same data folder
+    brings this one's window forward instead (see desktop.ui.single_instance)."""
+    from desktop.paths import AppPaths
+    from desktop.ui.single_instance import SingleInstance
+
+    paths = paths or AppPaths.default()
+    guard = SingleInstance(paths.instance_lock)
+    if not guard.acquire():
+        return _hand_over_to_running_instance(paths)
     app.setQuitOnLastWindowClosed(False)  # WindowCoordinator quits when the window closes
     shell = StartupShell()
     shell.show()
@@ -177,19 +203,49 @@ def run_signed_in(app: QApplication, connection: ConnectionSettings | None = Non
         from desktop.ui.sign_in.session import SessionController
 
         set_version(app)
+        guard.listen()
         settings = prepare() if prepare is not None else connection
         session = SessionController(settings)
-        coordinator = WindowCoordinator(session, shell=shell)
+        coordinator = WindowCoordinator(session, shell=shell, data_dir=paths.data_dir)
+        guard.sig_show_requested.connect(coordinator.bring_to_front)
         started.append((session, coordinator))
         session.start()
 
     shell.after_first_paint(build)
-    code = app.exec()
-    for session, coordinator in started:
-        if coordinator.window is not None:
-            coordinator.window.shutdown()
-        session.shutdown()
+    try:
+        code = app.exec()
+        for session, coordinator in started:
+            if coordinator.window is not None:
+                coordinator.window.shutdown()
+            session.shutdown()
+    finally:
+        guard.release()
     return int(code)
+
+
+def _hand_over_to_running_instance(paths: AppPaths) -> int:
+    """Another Frontdesk works on this data folder: show its window, and say so if it can't
+    be reached (it may be busy starting or closing)."""
+    import sys
+
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.single_instance import ask_running_instance_to_show
+
+    if ask_running_instance_to_show(paths.instance_lock):
+        print(QCoreApplication.translate(
+            "Startup", "Frontdesk is already open on this computer: its window was brought "
+            "to the front."), file=sys.stderr)
+        return 0
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, "Frontdesk", QCoreApplication.translate(
+        "Startup", "Frontdesk is already open on this computer, or is just closing. Use its "
+        "window, or wait a moment and start it again."))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+    return 1
 
 
 def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None) -> int:

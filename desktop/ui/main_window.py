@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from desktop.api.client import BookingClient
 from desktop.api.models import Business
+from desktop.paths import AppPaths
 from desktop.ui.about import show_about as show_about_dialog
 from desktop.ui.booking.page import BookingPage
 from desktop.ui.drafts.coordinator import DraftsCoordinator
+from desktop.ui.plain_text import plain_label
 from desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -33,12 +34,9 @@ class StatusIndicators(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.online = QLabel(self)
-        self.online.setObjectName("status-online")
-        self.staff = QLabel(self)
-        self.staff.setObjectName("status-staff")
-        self.drafts = QLabel(self)
-        self.drafts.setObjectName("status-drafts")
+        self.online = plain_label(self, "status-online")
+        self.staff = plain_label(self, "status-staff")
+        self.drafts = plain_label(self, "status-drafts")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
         layout.setSpacing(14)
@@ -81,10 +79,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Frontdesk — {business.name}" + (" (demo)" if demo else ""))
         self.resize(1180, 760)
 
-        self.business_label = QLabel(business.name, self)
-        self.business_label.setObjectName("business-name")
+        self.business_label = plain_label(self, "business-name", business.name)
         self.business_label.setStyleSheet("font-size: 18px; font-weight: 600;")
-        zone_label = QLabel(f"Business time zone: {business.time_zone}", self)
+        zone_label = plain_label(self, "business-zone", self.tr("Business time zone: {zone}")
+                                 .format(zone=business.time_zone))
         zone_label.setStyleSheet("color: #666;")
         header = QHBoxLayout()
         header.addWidget(self.business_label)
@@ -113,7 +111,7 @@ class MainWindow(QMainWindow):
 
         self.drafts = DraftsCoordinator(
             self.page, client, business.id,
-            data_dir or Path(platformdirs.user_data_dir("frontdesk")), self.runner, self)
+            data_dir or AppPaths.default().data_dir, self.runner, self)
         self.drafts.sig_counts_changed.connect(self.indicators.set_drafts)
         self.drafts.sig_online_changed.connect(self.indicators.set_online)
         self.drafts.sig_auth_required.connect(

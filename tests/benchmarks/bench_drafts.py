@@ -33,10 +33,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchlib import Figure, p90, report
-
-from desktop.api.client import BookingClient
 from desktop.drafts.store import DraftStatus, DraftStore
 from desktop.drafts.sync import Backoff, SyncEngine
+
+from desktop.api.client import BookingClient
 from desktop.sandbox.server import SandboxServer
 from tests.drafts.sandbox_helpers import duplicates, planned_requests
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from desktop.api.models import Client, FieldValue, FormData, Service, Slot
-from desktop.booking.selection import BookingMode, BookingSelection
+from desktop.booking.selection import BookingMode, BookingSelection, Need
 
 MASSAGE = Service(id="sv-massage", name="Massage", duration=60)
 YOGA = Service(id="sv-yoga", name="Yoga", type="EventService")
@@ -16,15 +16,15 @@ ANN = Client(id="cl-1", first_name="Ann")
 
 
 def test_missing_names_what_is_still_needed() -> None:
-    assert BookingSelection().missing() == ["a service", "a time", "a client"]
+    assert BookingSelection().missing() == [Need.SERVICE, Need.TIME, Need.CLIENT]
     event = BookingSelection(mode=BookingMode.EVENT, service=YOGA,
                              slot=Slot(start_time=SLOT.start_time, spots_open=0,
                                        event_instance_id="ei-1"))
-    assert event.missing() == ["a session with free spots", "a client"]
+    assert event.missing() == [Need.SESSION_WITH_SPOTS, Need.CLIENT]
 
 
 def test_incomplete_selection_refuses_to_build_a_request() -> None:
-    with pytest.raises(ValueError, match="a time"):
+    with pytest.raises(ValueError, match="time"):
         BookingSelection(service=MASSAGE, client=ANN).to_request("hwc")
 
 

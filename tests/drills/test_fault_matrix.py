@@ -58,7 +58,7 @@ def prepare(desk: Desk, page_loaded: bool, episode: int) -> Intent:
     if not page_loaded:
         desk.choose_service(SERVICE)
     else:
-        page.load_availability()  # what the outbox booked meanwhile is no longer open
+        page.times.load_availability()  # what the outbox booked meanwhile is no longer open
     desk.first_open_day()
     desk.pick_slot(0)
     desk.find_client(CLIENTS[episode % len(CLIENTS)])

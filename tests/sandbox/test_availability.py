@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -59,7 +60,7 @@ def test_working_hours_and_services_are_respected(api: httpx.Client) -> None:
         start = datetime.fromisoformat(slot["start_time"]).astimezone(NEW_YORK)
         end = start + timedelta(minutes=slot["duration_minutes"])
         hours = staff["working_hours"].get(WEEKDAYS[start.weekday()], [])
-        for (_, break_start), (break_end, _) in zip(hours, hours[1:], strict=False):
+        for (_, break_start), (break_end, _) in itertools.pairwise(hours):
             gap = (time.fromisoformat(break_start), time.fromisoformat(break_end))
             assert not (start.time() < gap[1] and gap[0] < end.time()), (slot, gap)
 

@@ -76,7 +76,7 @@ class Desk:
 
     def open_new_client_form(self) -> None:
         self.page.new_client()
-        self.qtbot.waitUntil(lambda: self.page._form is not None, timeout=WAIT_MS)
+        self.qtbot.waitUntil(lambda: self.page.form is not None, timeout=WAIT_MS)
 
     def book_and_wait(self) -> object:
         with self.qtbot.waitSignal(self.page.sig_booked, timeout=WAIT_MS,

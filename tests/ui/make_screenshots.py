@@ -86,7 +86,7 @@ def main() -> int:
         wait(app, lambda: idle() and page.event_picker.table.rowCount() > 0)
         page.event_picker.table.selectRow(2)
         page.new_client()
-        wait(app, lambda: idle() and page._form is not None)
+        wait(app, lambda: idle() and page.form is not None)
         for field_id, text in (("q_email", "lena.park@example.org"), ("q_first", "Lena"),
                                ("q_last", "Park"), ("q_phone", "+1 617 555 0142")):
             line = window.findChild(QLineEdit, f"field-{field_id}")

@@ -88,7 +88,7 @@ def test_appointment_for_a_new_client_sends_the_generated_form(
     _fill(window, "q_first", "Ann")
     _fill(window, "q_last", "Newcomer")
     _tick(window, "p_cancel")
-    expected = window.page._form.build_form_data().to_json()  # type: ignore[union-attr]
+    expected = window.page.form.build_form_data().to_json()  # type: ignore[union-attr]
 
     booking = desk.book_and_wait()
 
@@ -188,7 +188,7 @@ def test_a_validation_error_lands_on_the_field_it_names(
     _fill(window, "q_email", "blank.first@example.org")
     _tick(window, "p_cancel")
     # Skip the form's own check so the sandbox is the one to refuse the blank first name.
-    monkeypatch.setattr(window.page._form, "validate", lambda: [])
+    monkeypatch.setattr(window.page.form, "validate", lambda: [])
 
     window.page.book()
     qtbot.waitUntil(lambda: window.page.banner.message() != "", timeout=WAIT_MS)

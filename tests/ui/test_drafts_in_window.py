@@ -83,8 +83,8 @@ def test_ctrl_s_keeps_a_draft_that_reopens_into_the_form(
     qtbot.waitUntil(lambda: (line := window.findChild(QLineEdit, "field-q_email")) is not None
                     and line.text() == "dora.draft@example.org", timeout=WAIT_MS)
     assert window.drafts.open_draft_id == draft.id
-    assert window.page._form is not None
-    assert window.page._form.values()["q_dob"] == date(1990, 5, 17)
+    assert window.page.form is not None
+    assert window.page.form.values()["q_dob"] == date(1990, 5, 17)
 
 
 def test_autosaved_form_is_offered_back_after_a_crash(

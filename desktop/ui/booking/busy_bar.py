@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
+
+from desktop.ui.plain_text import plain_label
 
 
 class BusyBar(QWidget):
@@ -12,8 +14,7 @@ class BusyBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("busy-bar")
-        self.label = QLabel(self)
-        self.label.setObjectName("busy-text")
+        self.label = plain_label(self, "busy-text")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("busy-progress")
         self.progress.setRange(0, 0)  # indeterminate: the API gives no progress figures

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.models import Client
+from desktop.ui.plain_text import plain_label
 
 #: Wait this long after the last key press before searching, so typing stays smooth.
 SEARCH_DEBOUNCE_MS = 300
@@ -53,8 +53,7 @@ class ClientPicker(QWidget):
         self.results.setObjectName("client-results")
         self.results.setAccessibleName("Matching clients")
         self.results.currentItemChanged.connect(self._result_changed)
-        self.search_status = QLabel("", self)
-        self.search_status.setObjectName("client-search-status")
+        self.search_status = plain_label(self, "client-search-status")
         self.search_status.setWordWrap(True)
 
         existing_page = QWidget(self)

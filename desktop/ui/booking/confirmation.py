@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.plain_text import plain_label
+
 
 @dataclass(frozen=True)
 class BookingSummary:
@@ -28,8 +30,7 @@ class ConfirmationPanel(QFrame):
         self.setStyleSheet(
             "#confirmation { background: #eaf6ef; border: 1px solid #7cc49a; border-radius: 6px; }"
         )
-        self.heading = QLabel(self)
-        self.heading.setObjectName("confirmation-heading")
+        self.heading = plain_label(self, "confirmation-heading")
         self.heading.setStyleSheet("font-size: 15px; font-weight: 600; color: #14532d;")
         self._values: dict[str, QLabel] = {}
         grid = QGridLayout()
@@ -38,8 +39,7 @@ class ConfirmationPanel(QFrame):
              ("when", "When"), ("booking_id", "Booking number"))):
             name = QLabel(label + ":", self)
             name.setStyleSheet("color: #3f5f4a;")
-            value = QLabel(self)
-            value.setObjectName(f"confirmation-{key.replace('_', '-')}")
+            value = plain_label(self, f"confirmation-{key.replace('_', '-')}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)

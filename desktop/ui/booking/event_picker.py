@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.models import Slot
-
-COLUMNS = ("Date", "Time", "With", "Spots open")
+from desktop.ui.formatting import day_and_month, number, time_in_zone
 
 
 class EventPicker(QWidget):
@@ -27,10 +26,11 @@ class EventPicker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._time_zone = "UTC"
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        columns = (self.tr("Date"), self.tr("Time"), self.tr("With"), self.tr("Spots open"))
+        self.table = QTableWidget(0, len(columns), self)
         self.table.setObjectName("event-instances")
-        self.table.setAccessibleName("Event sessions")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Event sessions"))
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -39,9 +39,10 @@ class EventPicker(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.status = QLabel("Choose an event to see its sessions.", self)
+        self.status = QLabel(self.tr("Choose an event to see its sessions."), self)
         self.status.setObjectName("event-status")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
@@ -52,7 +53,10 @@ class EventPicker(QWidget):
 
     def set_loading(self) -> None:
         self.table.setRowCount(0)
-        self.status.setText("Loading sessions…")
+        self.status.setText(self.tr("Loading sessions…"))
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
 
     def set_instances(self, slots: list[Slot], staff_names: dict[str, str]) -> None:
         self.table.setRowCount(0)
@@ -61,14 +65,15 @@ class EventPicker(QWidget):
         self.table.setRowCount(len(ordered))
         for row, slot in enumerate(ordered):
             local = slot.start_time.astimezone(zone)
-            spots = "" if slot.spots_open is None else str(slot.spots_open)
+            spots = "" if slot.spots_open is None else number(slot.spots_open)
             if slot.spots_total is not None:
-                spots = f"{spots} of {slot.spots_total}"
+                spots = self.tr("{open} of {total}").format(open=spots,
+                                                           total=number(slot.spots_total))
             if slot.is_full:
-                spots = f"Full ({slot.spots_total or 0})"
+                spots = self.tr("Full ({total})").format(total=number(slot.spots_total or 0))
             cells = (
-                local.strftime("%a %b %-d"),
-                local.strftime("%I:%M %p").lstrip("0"),
+                day_and_month(local.date()),
+                time_in_zone(slot.start_time, self._time_zone),
                 staff_names.get(slot.staff_id or "", ""),
                 spots,
             )
@@ -81,10 +86,14 @@ class EventPicker(QWidget):
                     item.setForeground(QColor("#9a9a9a"))
                 self.table.setItem(row, column, item)
         if not ordered:
-            self.status.setText("No upcoming sessions in the next weeks.")
+            self.status.setText(self.tr("No upcoming sessions in the next weeks."))
         else:
             full = sum(1 for slot in ordered if slot.is_full)
-            self.status.setText(f"{len(ordered)} sessions" + (f", {full} full" if full else ""))
+            text = self.tr("%n session(s)", "", len(ordered))
+            if full:
+                text = self.tr("{sessions}, {full} full").format(sessions=text,
+                                                                  full=number(full))
+            self.status.setText(text)
         self.sig_instance_chosen.emit(None)
 
     def current_instance(self) -> Slot | None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import zoneinfo
 from datetime import date
 from functools import cache
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.models import Slot
+from desktop.ui.formatting import day_and_month, from_qdate, long_day, time_in_zone, to_qdate
 
 
 @cache
@@ -32,17 +32,9 @@ def all_time_zones() -> list[str]:
 
 
 def local_time_text(slot: Slot, time_zone: str) -> str:
-    """``9:30 AM`` style text of a slot's start in ``time_zone``."""
-    local = slot.start_time.astimezone(ZoneInfo(time_zone))
-    return local.strftime("%I:%M %p").lstrip("0")
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
+    """The slot's start as the desk writes a time, in ``time_zone`` (with the UTC offset when
+    that wall time happens twice, on the day the clocks go back)."""
+    return time_in_zone(slot.start_time, time_zone)
 
 
 class TimeZonePicker(QComboBox):
@@ -51,7 +43,7 @@ class TimeZonePicker(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("time-zone")
-        self.setAccessibleName("Time zone")
+        self.setAccessibleName(self.tr("Time zone"))
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItems(all_time_zones())
@@ -111,28 +103,29 @@ class SlotPicker(QWidget):
 
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("calendar")
-        self.calendar.setAccessibleName("Day")
+        self.calendar.setAccessibleName(self.tr("Day"))
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setMinimumDate(QDate.currentDate())
         self.calendar.currentPageChanged.connect(lambda y, m: self.sig_month_changed.emit(y, m))
         self.calendar.selectionChanged.connect(self._day_chosen)
 
         self.time_zone_picker = TimeZonePicker(self)
         self.time_zone_picker.sig_time_zone_changed.connect(self._time_zone_changed)
 
-        self.day_title = QLabel("Choose a day", self)
+        self.day_title = QLabel(self.tr("Choose a day"), self)
         self.day_title.setObjectName("day-title")
+        self.day_title.setTextFormat(Qt.TextFormat.PlainText)
         self.slot_list = QListWidget(self)
         self.slot_list.setObjectName("slot-list")
-        self.slot_list.setAccessibleName("Open times")
+        self.slot_list.setAccessibleName(self.tr("Open times"))
         self.slot_list.currentItemChanged.connect(self._slot_changed)
         self.status = QLabel("", self)
         self.status.setObjectName("slot-status")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         zone_row = QHBoxLayout()
-        zone_label = QLabel("Time &zone", self)
+        zone_label = QLabel(self.tr("Time &zone"), self)
         zone_label.setBuddy(self.time_zone_picker)
         zone_row.addWidget(zone_label)
         zone_row.addWidget(self.time_zone_picker, 1)
@@ -158,6 +151,11 @@ class SlotPicker(QWidget):
         self._staff_names = names
         self._show_staff = show
 
+    def set_first_day(self, today: date) -> None:
+        """Days before the business's today cannot be chosen (today comes from the app's
+        clock, in the business's zone — not from the computer's own date)."""
+        self.calendar.setMinimumDate(to_qdate(today))
+
     def visible_month(self) -> tuple[int, int]:
         return self.calendar.yearShown(), self.calendar.monthShown()
 
@@ -173,8 +171,8 @@ class SlotPicker(QWidget):
         self._availability = {day: slots for day, slots in availability.items() if slots}
         self._paint_days()
         if not self._availability:
-            self.status.setText("No open times this month. Try the next month or another "
-                                "staff member.")
+            self.status.setText(self.tr("No open times this month. Try the next month or "
+                                        "another staff member."))
             self._show_day()
             return
         self.status.setText("")
@@ -187,7 +185,7 @@ class SlotPicker(QWidget):
         return sorted(self._availability)
 
     def set_loading(self) -> None:
-        self.status.setText("Loading open times…")
+        self.status.setText(self.tr("Loading open times…"))
 
     def current_slot(self) -> Slot | None:
         item = self.slot_list.currentItem()
@@ -242,8 +240,8 @@ class SlotPicker(QWidget):
                 self.calendar.setSelectedDate(to_qdate(target))
         self._show_day()
         if target is not None and target != chosen and announce:
-            self.status.setText(f"No open times on {chosen:%a %b %-d}; "
-                                f"showing {target:%a %b %-d}.")
+            self.status.setText(self.tr("No open times on {closed}; showing {open}.").format(
+                closed=day_and_month(chosen), open=day_and_month(target)))
 
     def _open_day_near(self, chosen: date) -> date | None:
         if not self._availability or chosen in self._availability:
@@ -260,19 +258,19 @@ class SlotPicker(QWidget):
     def _show_day(self) -> None:
         day = from_qdate(self.calendar.selectedDate())
         self._shown_day = day
-        self.day_title.setText(day.strftime("%A, %B %-d"))
+        self.day_title.setText(long_day(day))
         with QSignalBlocker(self.slot_list):
             self.slot_list.clear()
             for slot in self._availability.get(day, []):
                 text = local_time_text(slot, self._time_zone)
                 name = self._staff_names.get(slot.staff_id or "", "")
                 if self._show_staff and name:
-                    text = f"{text}  —  {name}"
+                    text = self.tr("{time}  —  {staff}").format(time=text, staff=name)
                 item = QListWidgetItem(text, self.slot_list)
                 item.setData(Qt.ItemDataRole.UserRole, slot)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
         if not self._availability.get(day) and self._availability:
-            self.status.setText("No open times on this day.")
+            self.status.setText(self.tr("No open times on this day."))
         elif self._availability:
             self.status.setText("")
         # The list was rebuilt, so nothing is selected any more.

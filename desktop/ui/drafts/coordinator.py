@@ -261,7 +261,7 @@ class DraftsCoordinator(QObject):
             self._autosave_timer.start()
 
     def autosave_now(self) -> None:
-        form = SavedBooking.from_json(self.page.collect_values())
+        form = self.page.saved_booking()
         if not form.worth_keeping:
             return
         store = self.store

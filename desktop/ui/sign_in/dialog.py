@@ -30,9 +30,15 @@ from desktop.api.errors import InsecureUrlError
 from desktop.api.models import Business
 from desktop.auth.credentials import Credentials
 from desktop.auth.jwt_info import clean_token
-from desktop.auth.messages import SESSION_ONLY_OFFER, sign_in_failure
+from desktop.auth.messages import (
+    SESSION_ONLY_OFFER,
+    SignInField,
+    blamed_field,
+    sign_in_failure,
+)
 from desktop.auth.token_store import KeyringUnavailableError, SessionTokenStore, TokenStorage
 from desktop.auth.urls import DEFAULT_API_URL, MalformedUrlError, normalize_api_url
+from desktop.ui.plain_text import plain_label
 from desktop.ui.tasks import CancelToken, TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -197,8 +203,7 @@ class SignInDialog(QDialog):
         busy_row.setContentsMargins(0, 0, 0, 0)
         self.busy_widget.setVisible(False)
 
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
+        self.message_label = plain_label(None, "message")
         self.message_label.setAccessibleName("Message")
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -374,7 +379,9 @@ class SignInDialog(QDialog):
             text = "The token works, but it could not be saved. " + SESSION_ONLY_OFFER
         log.info("Sign-in check failed: %s", type(exc).__name__)
         self.show_message(text)
-        focus = self.api_url_edit if "URL" in text else self.token_edit
+        focus = {SignInField.API_URL: self.api_url_edit,
+                 SignInField.BUSINESS_ID: self.business_id_edit}.get(blamed_field(exc),
+                                                                     self.token_edit)
         if not focus.isReadOnly():
             focus.setFocus()
 

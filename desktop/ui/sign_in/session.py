@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop.api.errors import ApiError, AuthError, OfflineError, ServerError
 from desktop.api.models import Business
 from desktop.auth.credentials import Credentials
-from desktop.auth.jwt_info import expiry_warning
+from desktop.auth.jwt_info import expiry_to_warn_about
 from desktop.auth.messages import SAVED_TOKEN_REFUSED, SIGN_IN_EXPIRED, sign_in_failure
 from desktop.auth.settings import ConnectionSettings, SettingsFile
 from desktop.auth.token_store import (
@@ -37,7 +37,9 @@ from desktop.auth.token_store import (
     TokenStore,
 )
 from desktop.auth.urls import DEFAULT_API_URL, MalformedUrlError, normalize_api_url
+from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.ui.sign_in.dialog import SignInDialog
+from desktop.ui.sign_in.expiry import expiry_text
 from desktop.ui.tasks import CancelToken, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -103,6 +105,7 @@ class SessionController(QObject):
         dialog_factory: DialogFactory | None = None,
         runner: TaskRunner | None = None,
         expiry_check_interval_ms: int = EXPIRY_CHECK_INTERVAL_MS,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         super().__init__(parent_widget)
         connection = connection or ConnectionSettings(api_url=DEFAULT_API_URL, business_id=None)
@@ -121,6 +124,7 @@ class SessionController(QObject):
         self._reauthing = False
         self._waiting: list[tuple[Callable[[], None], Callable[[], None]]] = []
         self._last_warning = ""
+        self._clock = clock
         self._expiry_timer = QTimer(self)
         self._expiry_timer.setInterval(expiry_check_interval_ms)
         self._expiry_timer.timeout.connect(self.check_expiry)
@@ -283,7 +287,9 @@ class SessionController(QObject):
     def check_expiry(self) -> None:
         if self._credentials is None:
             return
-        self._set_warning(expiry_warning(self._credentials.token) or "")
+        now = self._clock.now()
+        expiry = expiry_to_warn_about(self._credentials.token, now=now)
+        self._set_warning(expiry_text(expiry, now) if expiry is not None else "")
 
     def _set_warning(self, text: str) -> None:
         if text != self._last_warning:

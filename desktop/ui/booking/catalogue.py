@@ -1,0 +1,55 @@
+"""The business's services and staff, loaded once per sign-in and shared by the pickers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.api.client import BookingClient
+from desktop.api.models import Business, Service, Staff
+from desktop.ui.booking.service_picker import staff_for_service
+from desktop.ui.page_work import PageWork, cancel_check
+from desktop.ui.tasks import CancelToken
+
+
+class Catalogue(QObject):
+    """What can be booked and with whom. ``sig_loaded`` after each (re)load."""
+
+    sig_loaded = Signal()
+
+    def __init__(self, client: BookingClient, business: Business, work: PageWork,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._business = business
+        self._work = work
+        self.services: list[Service] = []
+        self.staff: list[Staff] = []
+
+    def load(self) -> None:
+        """Services and staff at start (and after a re-sign-in)."""
+        client, business_id = self._client, self._business.id
+
+        def work(token: CancelToken) -> tuple[list[Service], list[Staff]]:
+            stop = cancel_check(token)
+            return (client.list_services(business_id, cancel=stop),
+                    client.list_staff(business_id, cancel=stop))
+
+        self._work.run("catalogue", self.tr("Loading services and staff…"), work,
+                       self._loaded, retry=self.load)
+
+    def _loaded(self, result: tuple[list[Service], list[Staff]]) -> None:
+        self.services, self.staff = result
+        self.sig_loaded.emit()
+
+    def services_of_kind(self, *, events: bool) -> list[Service]:
+        return [service for service in self.services if service.is_event == events]
+
+    def staff_names(self) -> dict[str, str]:
+        return {member.id: member.label for member in self.staff}
+
+    def staff_for(self, service: Service | None) -> list[Staff]:
+        """Who gives ``service`` (everyone active when the API does not say)."""
+        return staff_for_service(service, self.staff)
+
+    def staff_ids_for(self, service: Service) -> list[str]:
+        return [member.id for member in self.staff_for(service)]

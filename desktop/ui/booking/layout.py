@@ -1,0 +1,117 @@
+"""The booking page's widgets and their layout, in reading (and Tab) order: mode, what, when,
+who, then the summary and the actions. No behaviour here: :mod:`desktop.ui.booking.page`
+wires it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.booking.busy_bar import BusyBar
+from desktop.ui.booking.client_picker import ClientPicker
+from desktop.ui.booking.confirmation import ConfirmationPanel
+from desktop.ui.booking.event_picker import EventPicker
+from desktop.ui.booking.message_banner import MessageBanner
+from desktop.ui.booking.service_picker import ServicePicker, StaffPicker
+from desktop.ui.booking.slot_picker import SlotPicker
+
+
+class BookingLayout(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = MessageBanner(self)
+        self.confirmation = ConfirmationPanel(self)
+
+        self.appointment_mode = QRadioButton(self.tr("&Appointment"), self)
+        self.appointment_mode.setObjectName("mode-appointment")
+        self.event_mode = QRadioButton(self.tr("&Event registration"), self)
+        self.event_mode.setObjectName("mode-event")
+        self.appointment_mode.setChecked(True)
+        self.mode_group = QButtonGroup(self)
+        self.mode_group.addButton(self.appointment_mode)
+        self.mode_group.addButton(self.event_mode)
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(self.appointment_mode)
+        mode_row.addWidget(self.event_mode)
+        mode_row.addStretch(1)
+
+        self.service_picker = ServicePicker(self)
+        self.staff_picker = StaffPicker(self)
+        self.service_details = QLabel(self)
+        self.service_details.setObjectName("service-details")
+        self.service_details.setWordWrap(True)
+        self.service_details.setTextFormat(Qt.TextFormat.PlainText)
+        self.service_details.setStyleSheet("color: #555;")
+        what_box = QGroupBox(self.tr("1 · What"), self)
+        what_form = QFormLayout(what_box)
+        service_label = QLabel(self.tr("&Service"), what_box)
+        service_label.setBuddy(self.service_picker)
+        self.staff_label = QLabel(self.tr("S&taff"), what_box)
+        self.staff_label.setBuddy(self.staff_picker)
+        what_form.addRow(service_label, self.service_picker)
+        what_form.addRow(self.staff_label, self.staff_picker)
+        what_form.addRow(self.service_details)
+
+        self.slot_picker = SlotPicker(self)
+        self.event_picker = EventPicker(self)
+        self.when_stack = QStackedWidget(self)
+        self.when_stack.addWidget(self.slot_picker)
+        self.when_stack.addWidget(self.event_picker)
+        when_box = QGroupBox(self.tr("2 · When"), self)
+        QVBoxLayout(when_box).addWidget(self.when_stack)
+
+        self.client_picker = ClientPicker(self)
+        who_box = QGroupBox(self.tr("3 · Who"), self)
+        QVBoxLayout(who_box).addWidget(self.client_picker)
+
+        left = QVBoxLayout()
+        left.addLayout(mode_row)
+        left.addWidget(what_box)
+        left.addWidget(when_box, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 5)
+        columns.addWidget(who_box, 6)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("booking-summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.save_draft_button = QPushButton(self.tr("Save as &draft"), self)
+        self.save_draft_button.setObjectName("save-draft")
+        self.save_draft_button.setToolTip(
+            self.tr("Keep this booking on this computer to send later (Ctrl+S)"))
+        self.book_button = QPushButton(self.tr("&Book"), self)
+        self.book_button.setObjectName("book")
+        self.book_button.setDefault(True)
+        self.book_button.setMinimumWidth(120)
+        self.book_button.setStyleSheet(
+            "QPushButton#book { background: #1f6feb; color: white; font-weight: 600;"
+            " padding: 6px 18px; border-radius: 4px; }"
+            " QPushButton#book:disabled { background: #9db8e6; }")
+        self.busy = BusyBar(self)
+        actions = QHBoxLayout()
+        actions.addWidget(self.summary, 1)
+        actions.addWidget(self.save_draft_button)
+        actions.addWidget(self.book_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.confirmation)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.busy)
+        layout.addLayout(actions)
+
+        self.setTabOrder(self.appointment_mode, self.service_picker)
+        self.setTabOrder(self.service_picker, self.staff_picker)
+        self.setTabOrder(self.staff_picker, self.slot_picker.calendar)

@@ -1,0 +1,1 @@
+"""Shared fixtures and small fakes for the whole suite (qutebrowser's habit)."""
