@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from desktop.outbox.db import Database
@@ -74,23 +75,51 @@ class SendLedger:
 
     # ------------------------------------------------------------------ claims and leases
 
-    def claim(self, op_id: str, now: datetime) -> tuple[Operation, bool] | None:
+    def claim(self, op: Operation, now: datetime) -> tuple[Operation, bool] | None:
         """``queued`` → ``sending`` under this owner's lease, committed before the request
         leaves (the exactly-once anchor). Returns the claimed operation and whether it must
         be looked up first (an earlier send may have reached the server), read inside the
         claim's own transaction; None when it is not queued any more (another engine has it,
-        or it was dropped or edited meanwhile)."""
+        or it was dropped meanwhile)."""
         with self.db.write("mark_sending") as conn:
-            row = conn.execute("SELECT needs_lookup, status FROM operations WHERE id = ?",
-                               (op_id,)).fetchone()
+            row = conn.execute("SELECT needs_lookup, status, updated_at FROM operations "
+                               "WHERE id = ?", (op.id,)).fetchone()
             if row is None or row[1] != OperationStatus.QUEUED:
                 return None
             conn.execute(
                 "UPDATE operations SET status = 'sending', attempts = attempts + 1, "
                 "needs_lookup = 1, lease_owner = ?, lease_expires = ?, sent_at = ?, "
                 "updated_at = ? WHERE id = ?",
-                (self.owner, iso(now + self.lease), iso(now), iso(now), op_id))
-            return fetch(conn, op_id), bool(row[0])
+                (self.owner, iso(now + self.lease), iso(now), iso(now), op.id))
+            if row[2] != iso(op.updated_at):
+                return fetch(conn, op.id), bool(row[0])  # edited since it was read
+        claimed = replace(op, status=OperationStatus.SENDING, attempts=op.attempts + 1,
+                          needs_lookup=True, lease_owner=self.owner,
+                          lease_expires=now + self.lease, updated_at=now)
+        return claimed, bool(row[0])
+
+    def claim_all(self, ops: Sequence[Operation], now: datetime
+                  ) -> list[tuple[Operation, bool]]:
+        """:meth:`claim` for a batch, in one transaction (one disk sync for up to 50)."""
+        claimed: list[tuple[Operation, bool]] = []
+        with self.db.write("mark_sending") as conn:
+            for op in ops:
+                row = conn.execute("SELECT needs_lookup, status, updated_at FROM operations "
+                                   "WHERE id = ?", (op.id,)).fetchone()
+                if row is None or row[1] != OperationStatus.QUEUED:
+                    continue
+                conn.execute(
+                    "UPDATE operations SET status = 'sending', attempts = attempts + 1, "
+                    "needs_lookup = 1, lease_owner = ?, lease_expires = ?, sent_at = ?, "
+                    "updated_at = ? WHERE id = ?",
+                    (self.owner, iso(now + self.lease), iso(now), iso(now), op.id))
+                current = op if row[2] == iso(op.updated_at) else fetch(conn, op.id)
+                claimed.append((replace(current, status=OperationStatus.SENDING,
+                                        attempts=current.attempts + 1, needs_lookup=True,
+                                        lease_owner=self.owner,
+                                        lease_expires=now + self.lease, updated_at=now),
+                                bool(row[0])))
+        return claimed
 
     def renew(self, now: datetime) -> int:
         """Push this owner's leases forward (called while it works)."""
@@ -121,48 +150,69 @@ class SendLedger:
                     (iso(after), iso(after), iso(now), op_id))
             return len(rows)
 
-    def _mine(self, conn: sqlite3.Connection, op_id: str) -> Operation:
-        current = fetch(conn, op_id)
-        if current.status is not OperationStatus.SENDING or current.lease_owner != self.owner:
+    def _mine(self, conn: sqlite3.Connection, op: Operation) -> None:
+        row = conn.execute("SELECT status, lease_owner FROM operations WHERE id = ?",
+                           (op.id,)).fetchone()
+        if row is None or row[0] != OperationStatus.SENDING or row[1] != self.owner:
             # Taken back after this engine's lease expired (and maybe settled by another).
-            raise LeaseLostError(f"operation {op_id} is no longer held by {self.owner}")
-        return current
+            raise LeaseLostError(f"operation {op.id} is no longer held by {self.owner}")
 
     # ------------------------------------------------------------------ outcomes
+    # Each takes the operation as this engine holds it and returns it as now written.
 
-    def done(self, op_id: str, result_id: str | None, now: datetime) -> Operation:
+    def done(self, op: Operation, result_id: str | None, now: datetime) -> Operation:
         with self.db.write("mark_sent") as conn:
-            self._mine(conn, op_id)
+            self._mine(conn, op)
             conn.execute(
                 "UPDATE operations SET status = 'sent', result_id = COALESCE(?, result_id), "
                 "last_error = NULL, problem = NULL, needs_lookup = 0, next_attempt_at = NULL, "
                 "lease_owner = NULL, lease_expires = NULL, updated_at = ? WHERE id = ?",
-                (result_id, iso(now), op_id))
-            return fetch(conn, op_id)
+                (result_id, iso(now), op.id))
+        return replace(op, status=OperationStatus.SENT, result_id=result_id or op.result_id,
+                       last_error=None, problem=None, needs_lookup=False,
+                       next_attempt_at=None, lease_owner=None, lease_expires=None,
+                       updated_at=now)
 
-    def record_step(self, op_id: str, result_id: str, now: datetime) -> Operation:
+    def done_all(self, ops: Sequence[Operation], now: datetime) -> list[Operation]:
+        """:meth:`done` for a batch sent in one call, in one transaction."""
+        with self.db.write("mark_sent") as conn:
+            for op in ops:
+                self._mine(conn, op)
+            conn.executemany(
+                "UPDATE operations SET status = 'sent', last_error = NULL, problem = NULL, "
+                "needs_lookup = 0, next_attempt_at = NULL, lease_owner = NULL, "
+                "lease_expires = NULL, updated_at = ? WHERE id = ?",
+                [(iso(now), op.id) for op in ops])
+        return [replace(op, status=OperationStatus.SENT, last_error=None, problem=None,
+                        needs_lookup=False, next_attempt_at=None, lease_owner=None,
+                        lease_expires=None, updated_at=now) for op in ops]
+
+    def record_step(self, op: Operation, result_id: str, now: datetime) -> Operation:
         """A move's new booking exists: remember it before cancelling the old one."""
         with self.db.write("record_step") as conn:
-            self._mine(conn, op_id)
+            self._mine(conn, op)
             conn.execute("UPDATE operations SET result_id = ?, updated_at = ? WHERE id = ?",
-                         (result_id, iso(now), op_id))
-            return fetch(conn, op_id)
+                         (result_id, iso(now), op.id))
+        return replace(op, result_id=result_id, updated_at=now)
 
-    def retry_later(self, op_id: str, *, when: datetime, error: str | None,
+    def retry_later(self, op: Operation, *, when: datetime, error: str | None,
                     needs_lookup: bool, now: datetime,
                     lookup_after: datetime | None = None) -> Operation:
         """``sending`` → ``queued`` for a later try. ``needs_lookup``: the request may have
         reached the server, so look it up first (not before ``lookup_after``)."""
         with self.db.write("requeue") as conn:
-            self._mine(conn, op_id)
+            self._mine(conn, op)
             conn.execute(
                 "UPDATE operations SET status = 'queued', next_attempt_at = ?, last_error = ?, "
                 "needs_lookup = ?, lookup_after = COALESCE(?, lookup_after), "
                 "lease_owner = NULL, lease_expires = NULL, updated_at = ? WHERE id = ?",
-                (iso(when), error, int(needs_lookup), iso(lookup_after), iso(now), op_id))
-            return fetch(conn, op_id)
+                (iso(when), error, int(needs_lookup), iso(lookup_after), iso(now), op.id))
+        return replace(op, status=OperationStatus.QUEUED, next_attempt_at=when,
+                       last_error=error, needs_lookup=needs_lookup,
+                       lookup_after=lookup_after or op.lookup_after, lease_owner=None,
+                       lease_expires=None, updated_at=now)
 
-    def set_aside(self, op_id: str, *, problem: Problem, sentence: str, now: datetime,
+    def set_aside(self, op: Operation, *, problem: Problem, sentence: str, now: datetime,
                   field_errors: dict[str, str] | None = None,
                   status: OperationStatus = OperationStatus.NEEDS_ATTENTION,
                   needs_lookup: bool = False) -> Operation:
@@ -170,15 +220,18 @@ class SendLedger:
         (``failed``, looked up before any re-send)."""
         with self.db.write("mark_needs_attention" if status is OperationStatus.NEEDS_ATTENTION
                            else "mark_failed") as conn:
-            self._mine(conn, op_id)
+            self._mine(conn, op)
             conn.execute(
                 "UPDATE operations SET status = ?, problem = ?, last_error = ?, "
                 "field_errors_json = ?, needs_lookup = ?, next_attempt_at = NULL, "
                 "lease_owner = NULL, lease_expires = NULL, updated_at = ? WHERE id = ?",
                 (str(status), str(problem), sentence,
                  dumps(field_errors) if field_errors else None, int(needs_lookup), iso(now),
-                 op_id))
-            return fetch(conn, op_id)
+                 op.id))
+        return replace(op, status=status, problem=problem, last_error=sentence,
+                       field_errors=dict(field_errors or {}), needs_lookup=needs_lookup,
+                       next_attempt_at=None, lease_owner=None, lease_expires=None,
+                       updated_at=now)
 
     # ------------------------------------------------------------------ the network is back
 

@@ -17,7 +17,6 @@ import random
 import threading
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
-from functools import partial
 from typing import Protocol
 
 from desktop.api.errors import (
@@ -95,7 +94,7 @@ class Sender:
 
     def send(self, api: DeskApi, op: Operation) -> Operation | None:
         """Claim and send ``op``; its new state, or None if another engine has it."""
-        claim = self.ledger.claim(op.id, self.clock.now())
+        claim = self.ledger.claim(op, self.clock.now())
         if claim is None:
             return None
         claimed, look_first = claim
@@ -105,19 +104,17 @@ class Sender:
 
     def send_batch(self, api: DeskApi, ops: Sequence[Operation]) -> None:
         """Completed / no-show marks sharing business, flag and message: one call for all
-        (the caller keeps batches at ≤50). A refused batch is re-sent one by one, so one
-        unknown booking does not hold back the others."""
+        (the caller keeps batches at ≤50), claimed and recorded in one transaction each. A
+        refused batch is re-sent one by one, so one unknown booking does not hold back the
+        others."""
         claimed: list[Operation] = []
-        for op in ops:
-            claim = self.ledger.claim(op.id, self.clock.now())
-            if claim is None:
-                continue
+        for op, look_first in self.ledger.claim_all(ops, self.clock.now()):
             self.reporter.changed(op.id)
-            if claim[1]:  # may have reached the server: settle it alone, look-up first
+            if look_first:  # may have reached the server: settle it alone, look-up first
                 with self.keeper.working():
-                    self._attempt(api, claim[0], True)
+                    self._attempt(api, op, True)
             else:
-                claimed.append(claim[0])
+                claimed.append(op)
         if len(claimed) <= 1:
             for op in claimed:
                 with self.keeper.working():
@@ -140,8 +137,13 @@ class Sender:
                     self._attempt(api, op, False)
                 return
             self.reporter.set_online(True)
+            try:
+                self.ledger.done_all(claimed, self.clock.now())
+            except LeaseLostError:
+                log.warning("A batch was taken over by another engine; outcome not recorded")
+                return
             for op in claimed:
-                self._record(partial(self.ledger.done, op.id, None, self.clock.now()), op)
+                self.reporter.changed(op.id)
 
     @staticmethod
     def _booking_of(op: Operation) -> str:
@@ -150,6 +152,12 @@ class Sender:
 
     def _attempt(self, api: DeskApi, op: Operation, look_first: bool) -> Operation | None:
         kind = KINDS[op.kind]
+        held = [op]  # as recorded so far (a move's first step updates it)
+
+        def step(made: str) -> None:
+            held[0] = self.ledger.record_step(held[0], made, self.clock.now())
+            self.reporter.changed(op.id)
+
         try:
             if look_first:
                 try:
@@ -158,32 +166,28 @@ class Sender:
                     return self._lookup_failed(op, exc)
                 self.reporter.set_online(True)
                 if isinstance(found, Done):
-                    return self._record(lambda: self.ledger.done(op.id, found.result_id,
+                    return self._record(lambda: self.ledger.done(op, found.result_id,
                                                                  self.clock.now()), op)
                 if isinstance(found, Conflict):
                     return self._set_aside(op, found.problem, found.sentence)
                 if found.made is not None and op.result_id is None:
-                    op = self.ledger.record_step(op.id, found.made, self.clock.now())
+                    step(found.made)
                 look_first = False  # checked: surely not done (yet)
-            result = kind.deliver(api, op, lambda made: self._step(op.id, made))
+            result = kind.deliver(api, held[0], step)
         except Unsendable as exc:
-            return self._set_aside(op, exc.problem, exc.sentence)
+            return self._set_aside(held[0], exc.problem, exc.sentence)
         except ApiError as exc:
-            return self._failed(api, op, exc, look_first)
+            return self._failed(api, held[0], exc, look_first)
         except LeaseLostError:
             log.warning("Operation %s was taken over by another engine mid-send", op.id)
             return None
         except Exception as exc:
             log.exception("Unexpected failure while sending operation %s", op.id)
             sentence = outcome_of(exc, op.kind).sentence
-            return self._set_aside(op, Problem.UNEXPECTED, sentence,
+            return self._set_aside(held[0], Problem.UNEXPECTED, sentence,
                                    status=OperationStatus.FAILED, needs_lookup=True)
         self.reporter.set_online(True)
-        return self._record(lambda: self.ledger.done(op.id, result, self.clock.now()), op)
-
-    def _step(self, op_id: str, made: str) -> None:
-        self.ledger.record_step(op_id, made, self.clock.now())
-        self.reporter.changed(op_id)
+        return self._record(lambda: self.ledger.done(held[0], result, self.clock.now()), op)
 
     # ------------------------------------------------------------------ outcomes
 
@@ -199,33 +203,32 @@ class Sender:
                 self.reporter.set_online(True)  # it answered, only asked to slow down
             wait = max(self._backoff(op), min(outcome.retry_after or 0.0, MAX_RETRY_AFTER))
             return self._record(lambda: self.ledger.retry_later(
-                op.id, when=now + timedelta(seconds=wait), error=outcome.sentence,
+                op, when=now + timedelta(seconds=wait), error=outcome.sentence,
                 needs_lookup=may_have_reached, now=now), op)
         if outcome.action is Action.LOOK_UP_FIRST:
             return self._in_doubt(op, outcome.sentence, now)
         if outcome.action is Action.SIGN_IN_AGAIN:
             result = self._record(lambda: self.ledger.retry_later(
-                op.id, when=now, error=outcome.sentence, needs_lookup=may_have_reached,
+                op, when=now, error=outcome.sentence, needs_lookup=may_have_reached,
                 now=now), op)
             self.reporter.need_auth()
             return result
         self.reporter.set_online(True)
         if kind.settles(exc):
-            return self._record(lambda: self.ledger.done(op.id, None, now), op)
+            return self._record(lambda: self.ledger.done(op, None, now), op)
         try:  # a target already reached counts as done; a conflict is told more precisely
             found = kind.look_up(api, op)
         except (ApiError, Unsendable):
             found = None
         if isinstance(found, Done):
-            return self._record(lambda: self.ledger.done(op.id, found.result_id,
+            return self._record(lambda: self.ledger.done(op, found.result_id,
                                                          self.clock.now()), op)
         problem = _PROBLEMS.get(outcome.action) or (
             Problem.NOT_FOUND if isinstance(exc, NotFoundError) else Problem.REFUSED)
         sentence = outcome.sentence
         if isinstance(found, Conflict):
             problem, sentence = found.problem, found.sentence
-        current = self.ledger.held([op.id])
-        if op.kind is OperationKind.MOVE and current and current[0].result_id is not None:
+        if op.kind is OperationKind.MOVE and op.result_id is not None:
             problem = Problem.PARTLY_DONE
             sentence = translate("Outbox", "The new booking was made, but the old one could "
                                            "not be cancelled: {reason}").format(reason=sentence)
@@ -237,7 +240,7 @@ class Sender:
             self._holds[op.id] = self.clock.monotonic() + grace.total_seconds()
         after = now + grace
         return self._record(lambda: self.ledger.retry_later(
-            op.id, when=after, error=sentence, needs_lookup=True, now=now,
+            op, when=after, error=sentence, needs_lookup=True, now=now,
             lookup_after=after), op)
 
     def _lookup_failed(self, op: Operation, exc: ApiError) -> Operation | None:
@@ -252,7 +255,7 @@ class Sender:
                                        "through ({error}). It will check again before "
                                        "sending anything.").format(error=exc)
         result = self._record(lambda: self.ledger.retry_later(
-            op.id, when=when, error=sentence, needs_lookup=True, now=now), op)
+            op, when=when, error=sentence, needs_lookup=True, now=now), op)
         if isinstance(exc, AuthError):
             self.reporter.need_auth()
         return result
@@ -262,7 +265,7 @@ class Sender:
                    status: OperationStatus = OperationStatus.NEEDS_ATTENTION,
                    needs_lookup: bool = False) -> Operation | None:
         return self._record(lambda: self.ledger.set_aside(
-            op.id, problem=problem, sentence=sentence, now=self.clock.now(),
+            op, problem=problem, sentence=sentence, now=self.clock.now(),
             field_errors=field_errors, status=status, needs_lookup=needs_lookup), op)
 
     def _record(self, write: Callable[[], Operation], op: Operation) -> Operation | None:

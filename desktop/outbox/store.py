@@ -12,6 +12,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -99,21 +100,29 @@ class OutboxStore:
     def _insert(self, conn: sqlite3.Connection, payload: Payload, status: OperationStatus, *,
                 label: BookingLabel | None = None, form: SavedBooking | None = None,
                 batch_id: str | None = None, in_doubt: str | None = None,
-                not_before: datetime | None = None) -> str:
+                not_before: datetime | None = None) -> Operation:
         now = self.clock.now()
         queued = status is S.QUEUED
-        op_id = str(uuid.uuid4())
-        conn.execute(
+        op = Operation(
+            id=str(uuid.uuid4()), seq=0, payload=payload, status=status, created_at=now,
+            updated_at=now, label=label or (BookingLabel.of_form(form) if form else
+                                            BookingLabel()),
+            form=form, subject=subject_of(payload), batch_id=batch_id,
+            attempts=1 if in_doubt else 0,
+            next_attempt_at=(not_before or now) if queued else None,
+            needs_lookup=in_doubt is not None, lookup_after=not_before if in_doubt else None,
+            last_error=in_doubt, idempotency_key=str(uuid.uuid4()) if queued else None)
+        cur = conn.execute(
             f"INSERT INTO operations ({COLUMNS.replace('seq, ', '')}) VALUES "
             "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (op_id, str(payload.kind), subject_of(payload), batch_id, iso(now), iso(now),
-             payload_json(payload), (label or BookingLabel()).model_dump_json(),
-             dumps(form.to_json()) if form is not None else None, str(status),
-             1 if in_doubt else 0, iso((not_before or now) if queued else None),
-             int(in_doubt is not None), iso(not_before) if in_doubt else None, in_doubt,
-             None, None, None, str(uuid.uuid4()) if queued else None, None, None),
+            (op.id, str(payload.kind), op.subject, batch_id, iso(now), iso(now),
+             payload_json(payload), "{}" if form is not None else op.label.model_dump_json(),
+             dumps(form.to_json()) if form is not None else None, str(status), op.attempts,
+             iso(op.next_attempt_at), int(op.needs_lookup), iso(op.lookup_after), in_doubt,
+             None, None, None, op.idempotency_key, None, None),
         )
-        return op_id
+        # Built here rather than read back: a save costs one INSERT, as a bare insert does.
+        return replace(op, seq=int(cur.lastrowid or 0))
 
     def save_draft(self, request: BookingRequest | None, form: SavedBooking, *,
                    queue: bool = False, in_doubt: str | None = None,
@@ -127,9 +136,8 @@ class OutboxStore:
         """
         status = S.QUEUED if queue or in_doubt is not None else S.DRAFT
         with self.db.write("save") as conn:
-            op_id = self._insert(conn, CreateBooking(request=request), status, form=form,
-                                 in_doubt=in_doubt, not_before=not_before)
-            return fetch(conn, op_id)
+            return self._insert(conn, CreateBooking(request=request), status, form=form,
+                                in_doubt=in_doubt, not_before=not_before)
 
     def enqueue(self, payload: Payload, *, label: BookingLabel | None = None) -> Operation:
         """Queue one operation on an existing booking (or a waitlist entry) to send now."""
@@ -143,10 +151,9 @@ class OutboxStore:
             raise ValueError("one label per payload")
         batch = str(uuid.uuid4()) if len(payloads) > 1 else None
         with self.db.write("enqueue") as conn:
-            ids = [self._insert(conn, payload, S.QUEUED, batch_id=batch,
-                                label=labels[n] if labels is not None else None)
-                   for n, payload in enumerate(payloads)]
-            return [fetch(conn, op_id) for op_id in ids]
+            return [self._insert(conn, payload, S.QUEUED, batch_id=batch,
+                                 label=labels[n] if labels is not None else None)
+                    for n, payload in enumerate(payloads)]
 
     # ------------------------------------------------------------------ editing
 

@@ -85,7 +85,8 @@ def test_a_dead_engines_work_is_taken_back_after_its_lease_and_the_grace(
     store = OutboxStore(db_path, clock=clock)
     op_id = store.save_draft(booking_request(1), form(1), queue=True).id
     dead = engine_for(store, FakeClient(server), timing, "dead")
-    claim = dead.ledger.claim(op_id, clock.now())  # claimed, sent ... and the process died
+    # Claimed, sent ... and the process died.
+    claim = dead.ledger.claim(store.get(op_id), clock.now())
     assert claim is not None
     server.add(client_id="client-1", start=booking_request(1).start_time or BASE_TIME)
     heir = engine_for(OutboxStore(db_path, clock=clock), FakeClient(server), timing, "heir")
@@ -102,7 +103,7 @@ def test_a_dead_engines_work_is_taken_back_after_its_lease_and_the_grace(
     assert store.get(op_id).status is S.SENT
     assert server.writes == []  # found, never sent again
     with pytest.raises(LeaseLostError):
-        dead.ledger.done(op_id, "bk-x", clock.now())  # the dead one cannot overwrite it
+        dead.ledger.done(store.get(op_id), "bk-x", clock.now())  # the dead one cannot overwrite it
     assert store.get(op_id).result_id == "bk-1"
 
 
@@ -113,7 +114,8 @@ def test_start_up_recovery_waits_for_the_grace_too(db_path: Path, server: FakeSe
     timing = Timing(lease=timedelta(seconds=1), in_doubt_grace=timedelta(seconds=25))
     with OutboxStore(db_path, clock=clock) as store:
         op_id = store.save_draft(booking_request(1), form(1), queue=True).id
-        engine_for(store, FakeClient(server), timing, "gone").ledger.claim(op_id, clock.now())
+        gone = engine_for(store, FakeClient(server), timing, "gone")
+        gone.ledger.claim(store.get(op_id), clock.now())
     clock.advance(5)
     client = FakeClient(server)
     with OutboxStore(db_path, clock=clock) as store:

@@ -77,13 +77,13 @@ def fill(store: OutboxStore, plan: list[Any]) -> dict[str, str]:
     ids = {"draft": store.save_draft(*plan[0]).id,
            "queued": store.save_draft(*plan[1], queue=True).id}
     attention = store.save_draft(*plan[2], queue=True).id
-    ledger.claim(attention, now())
-    ledger.set_aside(attention, problem=Problem.TIME_TAKEN, now=now(),
+    ledger.claim(store.get(attention), now())
+    ledger.set_aside(store.get(attention), problem=Problem.TIME_TAKEN, now=now(),
                      sentence="That time is no longer free: someone else took it.")
     ids["attention"] = attention
     sent = store.save_draft(*plan[3], queue=True).id
-    ledger.claim(sent, now())
-    ledger.done(sent, "bk-1", now())
+    ledger.claim(store.get(sent), now())
+    ledger.done(store.get(sent), "bk-1", now())
     ids["sent"] = sent
     return ids
 
@@ -116,8 +116,8 @@ def test_every_kind_is_listed_in_plain_words_with_its_decision(
     cancel = store.enqueue(CancelBooking(business_id="b", booking_id="bk-1"), label=LABEL)
     move = store.enqueue(MoveBooking(business_id="b", booking_id="bk-2",
                                      new_booking=booking_request(13)), label=LABEL)
-    ledger.claim(move.id, store.clock.now())
-    ledger.set_aside(move.id, problem=Problem.TIME_TAKEN, sentence="Taken.",
+    ledger.claim(store.get(move.id), store.clock.now())
+    ledger.set_aside(store.get(move.id), problem=Problem.TIME_TAKEN, sentence="Taken.",
                      now=store.clock.now())
     panel = make_panel(qtbot, store, runner)
     rows = row_texts(panel)
@@ -143,8 +143,9 @@ def test_text_from_the_api_is_never_rich_text(qtbot: Any, store: OutboxStore,
                                          start_time=BASE_TIME),
                        label=LABEL.model_copy(update={"client_name": hostile}))
     ledger = SendLedger(store.db, "test", lease=timedelta(seconds=30))
-    ledger.claim(op.id, store.clock.now())
-    ledger.set_aside(op.id, problem=Problem.REFUSED, sentence=hostile, now=store.clock.now())
+    ledger.claim(store.get(op.id), store.clock.now())
+    ledger.set_aside(store.get(op.id), problem=Problem.REFUSED, sentence=hostile,
+                     now=store.clock.now())
     panel = make_panel(qtbot, store, runner)
     panel.select_operation(op.id)
     panel._sent(store.get(op.id))  # the message line shows the server's sentence

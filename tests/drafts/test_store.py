@@ -89,38 +89,38 @@ def test_queueing_fixes_one_idempotency_key_for_every_send(store: OutboxStore) -
     key = store.queue(draft.id).idempotency_key
     assert key
     ledger = ledger_of(store)
-    claim = ledger.claim(draft.id, store.clock.now())
+    claim = ledger.claim(store.get(draft.id), store.clock.now())
     assert claim is not None
     sending, look_first = claim
     assert not look_first
     assert sending.attempts == 1
     assert sending.needs_lookup  # from now on it may have reached the server
     assert sending.lease_owner == "me"
-    back = ledger.retry_later(draft.id, when=store.clock.now(), error="Offline.",
+    back = ledger.retry_later(store.get(draft.id), when=store.clock.now(), error="Offline.",
                               needs_lookup=False, now=store.clock.now())
     assert back.status is S.QUEUED
     assert back.last_error == "Offline."
     assert back.lease_owner is None
-    claimed_again = ledger.claim(draft.id, store.clock.now())
+    claimed_again = ledger.claim(store.get(draft.id), store.clock.now())
     assert claimed_again is not None
     assert claimed_again[0].idempotency_key == key
-    assert ledger.done(draft.id, "bk-1", store.clock.now()).idempotency_key == key
+    assert ledger.done(store.get(draft.id), "bk-1", store.clock.now()).idempotency_key == key
 
 
 def test_status_transitions_are_checked(store: OutboxStore) -> None:
     draft = store.save_draft(booking_request(1), form(1))
     ledger = ledger_of(store)
-    assert ledger.claim(draft.id, store.clock.now()) is None  # a draft is never sent
+    assert ledger.claim(store.get(draft.id), store.clock.now()) is None  # a draft is never sent
     store.queue(draft.id)
-    assert ledger.claim(draft.id, store.clock.now()) is not None
+    assert ledger.claim(store.get(draft.id), store.clock.now()) is not None
     with pytest.raises(InvalidTransitionError, match="being sent"):
         store.drop(draft.id)
     with pytest.raises(InvalidTransitionError):
         store.update_draft(draft.id, booking_request(2))
-    ledger.done(draft.id, "bk-1", store.clock.now())
+    ledger.done(store.get(draft.id), "bk-1", store.clock.now())
     with pytest.raises(InvalidTransitionError, match="already done"):
         store.queue(draft.id)
-    assert ledger.claim(draft.id, store.clock.now()) is None
+    assert ledger.claim(store.get(draft.id), store.clock.now()) is None
     assert store.get(draft.id).status is S.SENT
 
 
@@ -136,8 +136,8 @@ def test_an_unfinished_draft_is_kept_but_cannot_be_queued(store: OutboxStore) ->
 def test_refused_draft_is_fixed_with_a_new_request_and_a_new_key(store: OutboxStore) -> None:
     draft = store.queue(store.save_draft(booking_request(1), form(1)).id)
     ledger = ledger_of(store)
-    ledger.claim(draft.id, store.clock.now())
-    ledger.set_aside(draft.id, problem=Problem.TIME_TAKEN, now=store.clock.now(),
+    ledger.claim(store.get(draft.id), store.clock.now())
+    ledger.set_aside(store.get(draft.id), problem=Problem.TIME_TAKEN, now=store.clock.now(),
                      sentence="That time was taken by someone else.")
     assert store.get(draft.id).problem is Problem.TIME_TAKEN
     fixed = store.update_draft(draft.id, booking_request(5), form(5))
@@ -194,8 +194,8 @@ def test_change_time_puts_a_refused_reschedule_back_in_the_queue(store: OutboxSt
     op = store.enqueue(RescheduleBooking(business_id="biz-1", booking_id="bk-1",
                                          start_time=BASE_TIME))
     ledger = ledger_of(store)
-    ledger.claim(op.id, store.clock.now())
-    ledger.set_aside(op.id, problem=Problem.TIME_TAKEN, sentence="Taken.",
+    ledger.claim(store.get(op.id), store.clock.now())
+    ledger.set_aside(store.get(op.id), problem=Problem.TIME_TAKEN, sentence="Taken.",
                      now=store.clock.now())
     later = BASE_TIME + timedelta(hours=1)
     moved = store.change_time(op.id, later)
@@ -214,8 +214,8 @@ def test_due_operations_come_in_creation_order_and_counts_add_up(store: OutboxSt
     ledger = ledger_of(store)
     now, horizon = store.clock.now(), timedelta(minutes=30)
     assert [d.id for d in ledger.due(now, horizon)] == ids
-    ledger.claim(ids[0], now)
-    ledger.set_aside(ids[0], problem=Problem.REFUSED, sentence="Refused.", now=now)
+    ledger.claim(store.get(ids[0]), now)
+    ledger.set_aside(store.get(ids[0]), problem=Problem.REFUSED, sentence="Refused.", now=now)
     counts = store.counts()
     assert counts[S.QUEUED] == 4
     assert counts[S.NEEDS_ATTENTION] == 1
@@ -233,9 +233,9 @@ def test_a_later_change_of_a_booking_waits_for_an_earlier_one(store: OutboxStore
     second = store.enqueue(CancelBooking(business_id="b", booking_id="bk-1"))
     now, horizon = store.clock.now(), timedelta(minutes=30)
     assert [op.id for op in ledger.due(now, horizon)] == [first.id, other.id]
-    ledger.claim(first.id, now)
+    ledger.claim(store.get(first.id), now)
     assert [op.id for op in ledger.due(now, horizon)] == [other.id]  # still unsettled
-    ledger.set_aside(first.id, problem=Problem.TIME_TAKEN, sentence="Taken.", now=now)
+    ledger.set_aside(store.get(first.id), problem=Problem.TIME_TAKEN, sentence="Taken.", now=now)
     assert [op.id for op in ledger.due(now, horizon)] == [other.id]  # a person decides first
     store.drop(first.id)
     assert [op.id for op in ledger.due(now, horizon)] == [other.id, second.id]
