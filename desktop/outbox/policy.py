@@ -3,8 +3,18 @@ the receptionist may decide about one that needs attention."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from desktop.i18n import translate
-from desktop.outbox.model import Decision, Operation, OperationKind, OperationStatus, Problem
+from desktop.outbox.model import (
+    MAX_IDS_PER_CALL,
+    CompleteBooking,
+    Decision,
+    Operation,
+    OperationKind,
+    OperationStatus,
+    Problem,
+)
 
 S = OperationStatus
 #: ``sending`` only from ``queued``; nothing after ``sent``.
@@ -52,3 +62,21 @@ def refusal(current: OperationStatus, wanted: OperationStatus) -> str:
         return translate("Outbox", "This is being sent right now; wait until it is finished.")
     return translate("Outbox", "A draft that is {current} cannot become {wanted}.").format(
         current=current.value.replace("_", " "), wanted=wanted.value.replace("_", " "))
+
+
+def send_plan(due: Sequence[Operation]) -> list[list[Operation]]:
+    """The due operations as the calls that send them, in order: each alone, except
+    completed / no-show marks sharing business, flag and message, which go together in calls
+    of ≤50 ids (after the others; each is the head of its own booking, so order holds)."""
+    alone: list[list[Operation]] = []
+    marks: dict[tuple[str, bool, str | None], list[Operation]] = {}
+    for op in due:
+        payload = op.payload
+        if isinstance(payload, CompleteBooking) and not op.needs_lookup:
+            marks.setdefault((payload.business_id, payload.no_show, payload.message),
+                             []).append(op)
+        else:
+            alone.append([op])
+    batches = [ops[start:start + MAX_IDS_PER_CALL] for ops in marks.values()
+               for start in range(0, len(ops), MAX_IDS_PER_CALL)]
+    return alone + batches

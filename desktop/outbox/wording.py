@@ -1,7 +1,7 @@
 """Plain words for operations, for the drafts panel and the day view (one place for both).
 
     describe(op)      "Cancel 10:30 Ann Lee — waiting to send"
-                      "Move to 15:30 Ann Lee — time taken: pick another or drop"
+                      "Move 10:30 Ann Lee to 15:30 — time taken: pick another or drop"
     pending_text(op)  "cancelling…", "moving to 15:30…" (the day view's entry while pending)
     status_text(op)   "Waiting to send", "Needs attention", ...
 
@@ -50,7 +50,7 @@ def _target_time(op: Operation) -> str:
 
 
 def action_text(op: Operation) -> str:
-    """What the operation does, e.g. "Cancel 10:30 Ann Lee", "Move to 15:30 Ann Lee"."""
+    """What the operation does, e.g. "Cancel 10:30 Ann Lee", "Move 10:30 Ann Lee to 15:30"."""
     when = clock_time(op.label.start_time, op.label.time_zone)
     who = op.label.client_name
     target = _target_time(op)
@@ -64,11 +64,11 @@ def action_text(op: Operation) -> str:
     elif op.kind is K.COMPLETE:
         text = translate(C, "Completed {when} {who}")
     elif op.kind is K.RESCHEDULE:
-        text = translate(C, "Reschedule to {target} {who}")
+        text = translate(C, "Reschedule {when} {who} to {target}")
     elif isinstance(payload, MoveBooking) and payload.new_staff_name:
-        text = translate(C, "Move to {target} with {staff} {who}")
+        text = translate(C, "Move {when} {who} to {target} with {staff}")
     elif op.kind is K.MOVE:
-        text = translate(C, "Move to {target} {who}")
+        text = translate(C, "Move {when} {who} to {target}")
     else:
         text = translate(C, "Waitlist {who}")
     staff = payload.new_staff_name if isinstance(payload, MoveBooking) else ""

@@ -191,7 +191,7 @@ def test_reschedule_onto_a_taken_time_asks_for_another_and_then_goes(
     held = outbox.get(op.id)
     assert held.status is S.NEEDS_ATTENTION
     assert held.problem is Problem.TIME_TAKEN
-    assert describe(held) == "Reschedule to 14:00 Ann Lee — time taken: pick another or drop"
+    assert describe(held) == "Reschedule 10:30 Ann Lee to 14:00 — time taken: pick another or drop"
     assert [str(d) for d in decisions(held)] == ["pick_time", "drop"]
     assert server.bookings[booking]["start_time"] == BASE_TIME + timedelta(minutes=90)
     free = BASE_TIME + timedelta(hours=6)
@@ -248,7 +248,7 @@ def test_a_move_books_anew_then_cancels_the_old_one(
     op = outbox.enqueue(MoveBooking(business_id="biz-1", booking_id=old, new_booking=new,
                                     message="Dana will see you", new_staff_name="Dana"),
                         label=LABEL)
-    assert describe(op) == "Move to 14:00 with Dana Ann Lee — waiting to send"
+    assert describe(op) == "Move 10:30 Ann Lee to 14:00 with Dana — waiting to send"
     engine_for(outbox, fake_client).run_once()
     done = outbox.get(op.id)
     assert done.status is S.SENT
@@ -268,7 +268,7 @@ def test_a_move_whose_new_time_is_taken_leaves_the_old_booking(
     held = outbox.get(op.id)
     assert held.status is S.NEEDS_ATTENTION
     assert held.problem is Problem.TIME_TAKEN
-    assert describe(held) == "Move to 14:00 Ann Lee — time taken: pick another or drop"
+    assert describe(held) == "Move 10:30 Ann Lee to 14:00 — time taken: pick another or drop"
     assert server.bookings[old]["state"] == "scheduled"
     assert [w[0] for w in server.writes] == []
 

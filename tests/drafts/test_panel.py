@@ -121,7 +121,7 @@ def test_every_kind_is_listed_in_plain_words_with_its_decision(
                      now=store.clock.now())
     panel = make_panel(qtbot, store, runner)
     rows = row_texts(panel)
-    assert rows[0][:4] == ["Move to 15:30 Ann Lee", "Massage", rows[0][2],
+    assert rows[0][:4] == ["Move 10:30 Ann Lee to 15:30", "Massage", rows[0][2],
                            "time taken: pick another or drop"]
     assert rows[1][0] == "Cancel 10:30 Ann Lee"
     assert rows[1][3] == "Waiting to send"
