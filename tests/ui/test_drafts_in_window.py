@@ -240,6 +240,7 @@ def test_esc_on_the_page_leaves_the_drafts_panel_working(
     service = window.drafts.service
     service.sig_operation_changed.disconnect(panel._schedule_refresh)
     service.sig_counts_changed.disconnect(panel._schedule_refresh)
+    panel._refresh_timer.stop()  # only the refresh below may land
     qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=WAIT_MS)
     shown: list[int] = []
     show = panel._show
