@@ -84,12 +84,21 @@ def when_text(moment: datetime, zone: str) -> str:
     return f"{long_day(day_in_zone(moment, zone))}, {time_in_zone(moment, zone)}"
 
 
+#: Symbols for the currencies a desk meets most; others are written with their ISO code.
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "ILS": "₪", "ARS": "$", "MXN": "$",
+            "CAD": "$", "AUD": "$", "JPY": "¥", "BRL": "R$", "CLP": "$", "COP": "$"}
+
+
 def money(amount: float, currency: str | None) -> str:
-    """A price as the locale writes it, with the service's own currency code or symbol."""
+    """A price as the locale writes numbers, with the service's own currency: ``$90.00`` in
+    en_US, ``$ 90,00`` in es_AR. A business's currency is not the desk's: the symbol comes
+    from the service, the digits from the locale."""
     here = locale()
-    if not currency:
-        return here.toString(amount, "f", 2)
-    return here.toCurrencyString(amount, currency)
+    code = (currency or "").upper()
+    if not code:
+        return here.toString(float(amount), "f", 2)
+    symbol = _SYMBOLS.get(code, code)
+    return here.toCurrencyString(float(amount), symbol)
 
 
 def number(value: int) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.api.client import BookingClient
 from desktop.api.models import Business
+from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.paths import AppPaths
 from desktop.ui.about import show_about as show_about_dialog
 from desktop.ui.booking.page import BookingPage
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, client: BookingClient, business: Business, *,
                  staff_id: str = "", demo: bool = False, data_dir: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main-window")
         self._shut_down = False
@@ -95,7 +96,8 @@ class MainWindow(QMainWindow):
                                      " border-radius: 3px;")
             header.addWidget(demo_badge)
 
-        self.page = BookingPage(client, business, self.runner, self)
+        self.clock = clock
+        self.page = BookingPage(client, business, self.runner, self, clock=clock)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addLayout(header)

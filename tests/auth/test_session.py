@@ -83,8 +83,9 @@ def test_sign_out_removes_the_secret_and_asks_again(
     assert keyring.get_password(SERVICE_NAME, username) is not None
 
     with qtbot.waitSignal(controller.sig_signed_out, timeout=WAIT_MS), \
-            qtbot.waitSignal(controller.sig_dialog_opened, timeout=WAIT_MS) as opened:
-        controller.sign_out()
+            qtbot.waitSignal(controller.sig_dialog_opened, timeout=WAIT_MS) as opened, \
+            qtbot.waitSignal(controller.sig_token_forgotten, timeout=WAIT_MS):
+        controller.sign_out()  # the keyring is asked on a worker, never the GUI thread
     assert keyring.get_password(SERVICE_NAME, username) is None
     assert not controller.signed_in
     assert controller.client is None

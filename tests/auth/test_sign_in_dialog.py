@@ -167,7 +167,8 @@ def test_without_a_keyring_the_dialog_says_so_and_offers_this_session_only(
     controller = make_controller(sandbox.url, sandbox.business_id)
     dialog = open_dialog(qtbot, controller)
     notice = dialog.findChild(QLabel, "keyring-notice")
-    assert notice.isVisible()
+    # The password store is asked on a worker (it can wait on D-Bus); its answer shows here.
+    qtbot.waitUntil(notice.isVisible, timeout=WAIT_MS)
     assert "no password store (keyring)" in notice.text()
     assert "Use for this session only" in notice.text()
     session_only = dialog.findChild(QCheckBox, "session-only")

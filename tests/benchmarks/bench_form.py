@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.forms import parse_definition
 from desktop.forms.definition import FormDefinition
 from desktop.ui.form import GeneratedForm
-from desktop.ui.form.generated_form import EAGER_FIELDS
+from desktop.ui.form.rows import EAGER_FIELDS
 
 TYPES = ["singleline", "multiline", "dropdown", "datepicker", "checkbox", "address",
          "identifier", "email", "firstname", "lastname", "phone", "opt-in", "name", "policy",

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.forms import MEETING_DETAILS_ID, parse_definition
 from desktop.ui.form import GeneratedForm
-from desktop.ui.form.generated_form import EAGER_FIELDS
+from desktop.ui.form.rows import EAGER_FIELDS
 
 KINDS = ["singleline", "dropdown", "datepicker", "checkbox", "email", "multiline", "policy",
          "documents", "signature"]

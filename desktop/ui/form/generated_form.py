@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections import deque
 from collections.abc import Mapping
-from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -36,31 +33,20 @@ from desktop.forms import (
 )
 from desktop.forms.values import check_field, check_meeting_details
 from desktop.ui.form.editors import (
-    DIAL_HINTS,
-    PHONE_PLACEHOLDER,
     FieldEditor,
     editor_class,
-    make_editor,
 )
+from desktop.ui.form.rows import EAGER_FIELDS, RowBuilding, required_description
 
-REQUIRED_MARK = " *"
-REQUIRED_DESCRIPTION = "Required"
 _ERROR_STYLE = "color: #b00020;"
 _NOTES_STYLE = ("background: #fff4ce; color: #3d3000; border: 1px solid #e8d48a; "
                 "border-radius: 4px; padding: 6px;")
 _PLAIN = Qt.TextFormat.PlainText
-#: Rows of up to 6 fields share columns exactly (lcm of 1..6 is 60); odder rows get close.
-_MAX_GRID_COLUMNS = 60
-#: Fields built before the constructor returns: more than a screenful, and all of any usual
-#: form. Longer forms build the rest in batches while the event loop is idle (one batch per
-#: turn, a few ms each), so the first screen is usable at once.
-EAGER_FIELDS = 40
-BATCH_FIELDS = 40
 _MEETING_KEYS = frozenset({MEETING_DETAILS_ID, "meeting_details", "meeting_interaction_details",
                            "meeting details"})
 
 
-class GeneratedForm(QWidget):
+class GeneratedForm(RowBuilding, QWidget):
     """Sections in order, each row's fields side by side, label above each widget.
 
     Every input is named ``field-<id>`` (accessible name: its label); its inline error label
@@ -128,161 +114,6 @@ class GeneratedForm(QWidget):
         body.addStretch(1)
         self._fill_defaults()
         self._build_rows(EAGER_FIELDS)
-
-    # ------------------------------------------------------------------ building
-
-    def _build(self, body: QVBoxLayout) -> None:
-        bold = QFont(self.font())
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.1)
-        content = self._content
-        for index, section in enumerate(self.definition.sections):
-            if section.title:
-                header = QLabel(section.title, content)
-                header.setTextFormat(_PLAIN)
-                header.setFont(bold)
-                header.setObjectName(f"section-{index}")
-                if index:
-                    header.setContentsMargins(0, 10, 0, 0)
-                body.addWidget(header)
-            if section.rows:
-                grid = QGridLayout()
-                # Attached before it is filled: adopting a filled layout walks every item.
-                body.addLayout(grid)
-                columns = self._prepare_grid(grid, section.rows)
-                self._jobs.extend((grid, columns, row) for row in section.rows)
-            if index == 0 and self.meeting_kind is not None:
-                grid = QGridLayout()
-                body.addLayout(grid)
-                self._jobs.append((grid, 0, None))
-        for field in self.definition.fields():
-            self._unbuilt[field.id] = (field, None)
-
-    def _prepare_grid(self, grid: QGridLayout,
-                      rows: tuple[tuple[FormField, ...], ...]) -> int:
-        """One grid per section (a layout per row or per field costs twice as much on long
-        forms). Each row of fields takes grid lines: labels, widgets, a line kept free for
-        error labels, and a gap. Columns are shared: a row of n fields gives each field
-        ``columns // n`` of them, so fields line up across rows."""
-        columns = math.lcm(*(len(row) for row in rows))
-        if columns > _MAX_GRID_COLUMNS:
-            columns = _MAX_GRID_COLUMNS
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(3)
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
-        return columns
-
-    # ------------------------------------------------------------------ building rows
-
-    @property
-    def fully_built(self) -> bool:
-        """True once every field's widgets exist."""
-        return not self._jobs
-
-    def build_all(self) -> None:
-        """Build every row not built yet, now."""
-        self._build_rows(None)
-
-    def _build_batch(self) -> None:
-        self._build_rows(BATCH_FIELDS)
-
-    def _build_rows(self, budget: int | None) -> None:
-        """Build rows in order until ``budget`` fields are made (None: all of them); the
-        rest wait for the next idle turn of the event loop."""
-        made = 0
-        jobs = self._jobs
-        quiet, self._quiet = self._quiet, True  # values put back are not edits
-        try:
-            while jobs and (budget is None or made < budget):
-                grid, columns, row = jobs.popleft()
-                if row is None:
-                    self._fill_meeting(grid, self.meeting_kind or "address")
-                    made += 1
-                else:
-                    self._fill_row(grid, columns, row)
-                    made += len(row)
-        finally:
-            self._quiet = quiet
-        if jobs:
-            self._batch_timer.start()
-        else:
-            self._batch_timer.stop()
-
-    def _fill_row(self, grid: QGridLayout, columns: int, row: tuple[FormField, ...]) -> None:
-        content = self._content
-        editors = self._editors
-        slots = self._slots
-        line = self._lines.get(id(grid), 0)
-        made = [make_editor(field, content) for field in row]
-        labels_line = line
-        widgets_line = line + (1 if any(e.label_above for e in made) else 0)
-        error_line = widgets_line + max(len(e.widgets) for e in made)
-        span = max(columns // len(row), 1)
-        for position, editor in enumerate(made):
-            field = editor.field
-            field_id = field.id
-            editors[field_id] = editor
-            column = min(position * span, columns - 1)
-            width = columns - column if position == len(row) - 1 else span
-            widget = editor.input
-            widget.setObjectName(f"field-{field_id}")
-            widget.setAccessibleName(field.label)
-            if field.required:
-                widget.setAccessibleDescription(REQUIRED_DESCRIPTION)
-            if editor.label_above:
-                text = field.label + REQUIRED_MARK if field.required else field.label
-                label = QLabel(text, content)
-                if "<" in text:  # Never render markup from the definition.
-                    label.setTextFormat(_PLAIN)
-                grid.addWidget(label, labels_line, column, 1, width)
-            at = widgets_line
-            for part in editor.widgets:
-                grid.addWidget(part, at, column, 1, width)
-                at += 1
-            slots[field_id] = (grid, error_line, column, width)
-            pending = self._unbuilt.pop(field_id, None)
-            if pending is not None and pending[1] is not None:
-                editor.set_value(pending[1])
-            editor.connect_changed(partial(self._edited, field_id))
-            if editor.check_on_leave:
-                widget.editingFinished.connect(  # type: ignore[attr-defined]
-                    partial(self._check_one, field_id))
-        grid.setRowMinimumHeight(error_line + 1, 6)  # The gap between rows of fields.
-        self._lines[id(grid)] = error_line + 2
-
-    def _fill_meeting(self, grid: QGridLayout, kind: MeetingKind) -> None:
-        content = self._content
-        label_text = MEETING_LABELS[kind]
-        edit = QLineEdit(content)
-        edit.setObjectName(f"field-{MEETING_DETAILS_ID}")
-        edit.setAccessibleName(label_text)
-        edit.setAccessibleDescription(REQUIRED_DESCRIPTION)
-        if kind == "phone":
-            edit.setPlaceholderText(PHONE_PLACEHOLDER)
-            edit.setInputMethodHints(DIAL_HINTS)
-            edit.editingFinished.connect(partial(self._check_one, MEETING_DETAILS_ID))
-        else:
-            edit.setPlaceholderText("Street, number, city")
-        label = QLabel(label_text + REQUIRED_MARK, content)
-        label.setBuddy(edit)
-        grid.setVerticalSpacing(3)
-        grid.addWidget(label, 0, 0)
-        grid.addWidget(edit, 1, 0)
-        self._meeting = edit
-        if self._meeting_text:
-            edit.setText(self._meeting_text)
-        self._slots[MEETING_DETAILS_ID] = (grid, 2, 0, 1)
-        edit.textEdited.connect(partial(self._edited, MEETING_DETAILS_ID))
-
-    def _fill_defaults(self) -> None:
-        """The definition's defaults, given before any widget exists (widgets start blank,
-        so only real defaults are kept)."""
-        unbuilt = self._unbuilt
-        for field_id, (field, _) in unbuilt.items():
-            value = default_value(field)
-            if value:
-                unbuilt[field_id] = (field, value)
 
     # ------------------------------------------------------------------ values
 
@@ -428,7 +259,7 @@ class GeneratedForm(QWidget):
         widget = self._input(field_id)
         required = (field_id == MEETING_DETAILS_ID
                     or (field_id in self._editors and self._editors[field_id].field.required))
-        prefix = f"{REQUIRED_DESCRIPTION}. " if required else ""
+        prefix = f"{required_description()}. " if required else ""
         widget.setAccessibleDescription(prefix + message)
 
     def _hide_error(self, field_id: str) -> None:
@@ -438,7 +269,8 @@ class GeneratedForm(QWidget):
         label.hide()
         required = (field_id == MEETING_DETAILS_ID
                     or (field_id in self._editors and self._editors[field_id].field.required))
-        self._input(field_id).setAccessibleDescription(REQUIRED_DESCRIPTION if required else "")
+        self._input(field_id).setAccessibleDescription(required_description() if required
+                                                       else "")
 
     def _check_one(self, field_id: str, *_: object) -> None:
         """Format check on leaving a field; an empty field is not nagged about until submit."""

@@ -81,6 +81,8 @@ class SignInDialog(QDialog):
 
     #: Emitted once the token has read the business (and was saved, unless session-only).
     sig_signed_in = Signal(object)  # Credentials
+    #: The password store answered whether it can keep tokens (True: it can).
+    sig_keyring_checked = Signal(bool)
 
     #: How long the business name stays on screen before the dialog closes itself.
     ACCEPT_DELAY_MS = 600
@@ -107,7 +109,9 @@ class SignInDialog(QDialog):
         self._reauth = reauth
         self._credentials: Credentials | None = None
         self._task: TaskHandle[Business] | None = None
-        self._keyring_ok, self._keyring_reason = token_store.backend_usable()
+        # Until the probe answers, assume the keyring works: a save that fails later says so
+        # (see _fail) and offers a session-only sign-in then.
+        self._keyring_ok, self._keyring_reason = True, ""
 
         self.setObjectName("sign-in-dialog")
         self.setWindowTitle("Sign in to Frontdesk")
@@ -117,6 +121,22 @@ class SignInDialog(QDialog):
         if message:
             self.show_message(message)
         self._focus_first_empty()
+        self._probe_keyring()
+
+    def _probe_keyring(self) -> None:
+        """Ask the password store whether it can keep a token, on a worker: a Secret Service
+        call can wait on D-Bus (or on an unlock prompt) for seconds."""
+        store = self._token_store
+
+        def probe(_token: CancelToken) -> tuple[bool, str]:
+            return store.backend_usable()
+
+        def answered(result: tuple[bool, str]) -> None:
+            self._keyring_ok, self._keyring_reason = result
+            self._apply_keyring_state()
+            self.sig_keyring_checked.emit(self._keyring_ok)
+
+        self._runner.run(probe, answered, lambda _error: None, key="keyring-probe")
 
     # ------------------------------------------------------------------ building
     def _build(self, api_url: str, business_id: str, session_only: bool) -> None:

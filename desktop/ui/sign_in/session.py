@@ -93,6 +93,7 @@ class SessionController(QObject):
     sig_resumed = Signal()               # a new token is in; waiting work may go on
     sig_sign_in_cancelled = Signal()     # the person closed the dialog without signing in
     sig_dialog_opened = Signal(object)   # SignInDialog, for tests and the demo
+    sig_token_forgotten = Signal()       # sign-out removed the saved token from the keyring
 
     def __init__(
         self,
@@ -213,14 +214,8 @@ class SessionController(QObject):
     def sign_out(self, *, show_dialog: bool = True) -> None:
         """Forget the token here and in the keyring; the URL and business id stay remembered."""
         credentials = self._credentials
-        problem = ""
         if credentials is not None:
-            store = self._session_store if credentials.session_only else self._keyring
-            try:
-                store.delete(credentials.api_url, credentials.business_id)
-            except KeyringUnavailableError as exc:
-                problem = f"Signed out, but the saved token could not be removed: {exc}"
-                log.warning("Sign-out could not remove the keyring entry.")
+            self._forget_saved_token(credentials)
             self._api_url, self._business_id = credentials.api_url, credentials.business_id
         self._credentials = None
         self._drop_client()
@@ -229,7 +224,27 @@ class SessionController(QObject):
         self._give_up_waiting()
         self.sig_signed_out.emit()
         if show_dialog:
-            self._open_dialog(problem)
+            self._open_dialog()
+
+    def _forget_saved_token(self, credentials: Credentials) -> None:
+        """Remove the token from its store on a worker (the keyring can wait on D-Bus); a
+        failure is said in the sign-in dialog, which is open by then."""
+        if credentials.session_only:
+            self._session_store.delete(credentials.api_url, credentials.business_id)
+            return
+        keyring_store = self._keyring
+
+        def delete(_token: CancelToken) -> None:
+            keyring_store.delete(credentials.api_url, credentials.business_id)
+
+        def failed(error: BaseException) -> None:
+            log.warning("Sign-out could not remove the keyring entry.")
+            reason = str(error) if isinstance(error, KeyringUnavailableError) else ""
+            self._open_dialog(self.tr("Signed out, but the saved token could not be removed: "
+                                      "{reason}").format(reason=reason).strip())
+
+        self._runner.run(delete, lambda _none: self.sig_token_forgotten.emit(), failed,
+                         key="forget-token")
 
     def shutdown(self) -> None:
         self._expiry_timer.stop()
