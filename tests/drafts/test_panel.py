@@ -177,7 +177,7 @@ def test_open_hands_the_values_back_to_the_booking_window(
     assert panel.open_button.isEnabled()
     with qtbot.waitSignal(panel.sig_open_draft, timeout=1000) as opened:
         panel.open_button.click()
-    assert opened.args == [ids["attention"], plan[2][1].to_json()]
+    assert opened.args == [ids["attention"], plan[2][1]]
 
 
 def test_drop_asks_first(qtbot: Any, store: OutboxStore, runner: TaskRunner,

@@ -78,7 +78,7 @@ def test_ctrl_s_keeps_a_draft_that_reopens_into_the_form(
 
     window.page.reset_for_next_client()
     assert email.text() == "" or window.findChild(QLineEdit, "field-q_email").text() == ""
-    window.drafts.panel.sig_open_draft.emit(draft.id, draft.values)
+    window.drafts.panel.sig_open_draft.emit(draft.id, draft.form)
     qtbot.waitUntil(lambda: window.page.selection.slot == slot, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: (line := window.findChild(QLineEdit, "field-q_email")) is not None
                     and line.text() == "dora.draft@example.org", timeout=WAIT_MS)
@@ -147,7 +147,7 @@ def test_a_refused_draft_is_reopened_and_booked_with_a_new_time(
     qtbot.waitUntil(lambda: "need attention: 1" in window.indicators.drafts.text(),
                     timeout=WAIT_MS)
 
-    window.drafts.panel.sig_open_draft.emit(draft.id, draft.values)
+    window.drafts.panel.sig_open_draft.emit(draft.id, draft.form)
     qtbot.waitUntil(lambda: "no longer open" in window.page.banner.message(), timeout=WAIT_MS)
     assert window.page.selection.client == client
     desk.wait_idle()

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -242,12 +242,12 @@ class DraftsCoordinator(QObject):
 
     # ------------------------------------------------------------------ reopening
 
-    def reopen(self, draft_id: str, values: dict[str, Any]) -> None:
+    def reopen(self, draft_id: str, booking: SavedBooking) -> None:
         self.open_draft_id = draft_id
-        self._open_booking = SavedBooking.from_json(values)
+        self._open_booking = booking
         self._restoring = True
         try:
-            self.page.restore_values(values)
+            self.page.restore_values(booking)
         finally:
             self._restoring = False
         self.page.banner.show_message(
@@ -286,7 +286,7 @@ class DraftsCoordinator(QObject):
         who = saved.form.client_name or "a client"
         if self._confirm(f"Frontdesk closed before a booking for {who} was finished "
                          f"(last change at {when}). Restore it?"):
-            self.page.restore_values(saved.form.to_json())
+            self.page.restore_values(saved.form)
         else:
             self._clear_autosave()
 

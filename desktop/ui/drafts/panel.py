@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.booking.saved_booking import SavedBooking
 from desktop.outbox.model import Decision, Operation, OperationKind, OperationStatus
 from desktop.outbox.policy import ATTENTION, DELETABLE, EDITABLE, WAITING, decisions
 from desktop.outbox.store import OutboxStore
@@ -82,8 +83,8 @@ def when_text(op: Operation) -> str:
 class DraftsPanel(QWidget):
     """The outbox, with Open, Send now / Try again, Pick another time and Drop."""
 
-    #: (draft id, the form's raw values): the booking window loads them back to fix.
-    sig_open_draft = Signal(str, dict)
+    #: (draft id, SavedBooking): the booking window loads it back to fix.
+    sig_open_draft = Signal(str, object)
     #: A reschedule or move whose time was taken: the day view offers a new time
     #: (then ``store.change_time(op_id, start)``).
     sig_pick_time = Signal(str)
@@ -243,7 +244,7 @@ class DraftsPanel(QWidget):
     def open_selected(self) -> None:
         op = self.selected_operation()
         if op is not None and self.open_button.isEnabled():
-            self.sig_open_draft.emit(op.id, dict(op.values))
+            self.sig_open_draft.emit(op.id, op.form or SavedBooking())
 
     def pick_time_for_selected(self) -> None:
         op = self.selected_operation()
