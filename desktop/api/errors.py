@@ -6,6 +6,8 @@ builds these from status codes and the API's own error text, never from request 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class ApiError(Exception):
     """Base of every error the booking client raises."""
@@ -58,7 +60,8 @@ class PermissionDeniedError(ApiError):
 class ValidationError(ApiError):
     """400/422: the API refused the request's content.
 
-    ``field`` names the form field or parameter the API blamed, when it named one.
+    ``field_errors`` maps each form field id (or parameter) the API blamed to its message, in
+    the API's order; ``field`` is the first of them (or the one field named), if any.
     """
 
     def __init__(
@@ -68,9 +71,11 @@ class ValidationError(ApiError):
         status: int | None = 422,
         error_code: str | None = None,
         field: str | None = None,
+        field_errors: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(message, status=status, error_code=error_code)
-        self.field = field
+        self.field_errors: dict[str, str] = dict(field_errors or {})
+        self.field = field if field is not None else next(iter(self.field_errors), None)
 
 
 class SlotTakenError(ValidationError):

@@ -189,7 +189,7 @@ class Appointment(ApiModel):
 
 
 class AppointmentsPage(ApiModel):
-    appointments: list[Booking] = Field(default_factory=list)
+    appointments: list[Appointment] = Field(default_factory=list)
     next_page: int | None = None
 
 

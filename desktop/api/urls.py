@@ -6,6 +6,7 @@ import ipaddress
 from urllib.parse import quote, urlsplit
 
 from desktop.api.errors import InsecureUrlError
+from desktop.i18n import translate
 
 
 def is_loopback_host(host: str) -> bool:
@@ -41,6 +42,11 @@ def checked_base_url(url: str) -> str:
         raise InsecureUrlError(
             "The API address must not contain a user name or password. "
             "Check it in the settings.")
+    if parts.query or parts.fragment or text.rstrip("/").endswith(("?", "#")):
+        # Paths are appended to the address: a query or fragment in it would swallow them.
+        raise InsecureUrlError(translate(
+            "BookingClient", "The API address must not contain a “?” or “#” part. Use only "
+                             "the server's address, for example https://api.vcita.biz."))
     if scheme == "http" and not is_loopback_host(host):
         raise InsecureUrlError(
             "The API address uses plain http, which would send the staff token unprotected. "

@@ -50,7 +50,7 @@ def sign_in_failure(exc: BaseException, *, api_url: str, business_id: str) -> st
     if isinstance(exc, InsecureUrlError):
         return ("The API URL must start with https:// so that the token is sent encrypted "
                 "(plain http is only allowed to this computer).")
-    # 403 first: it is an AuthError too, but the token is genuine, only for another business.
+    # 403: the token is genuine, only not for this business (no business right to open it).
     if isinstance(exc, PermissionDeniedError) or (isinstance(exc, ApiError)
                                                   and exc.status == 403):
         return ("This staff token belongs to another business. "

@@ -39,7 +39,8 @@ class BookingSelection:
     slot: Slot | None = None
     time_zone: str = "UTC"
     client: Client | None = None
-    #: Filled when booking for a new client through the generated form.
+    #: A new client's generated form; for an existing client, the form's required and known
+    #: fields filled from the record (``desktop.booking.client_details``), sent with its id.
     form_data: FormData | None = None
 
     def missing(self) -> list[Need]:
@@ -65,7 +66,9 @@ class BookingSelection:
         assert self.service is not None
         assert self.slot is not None
         client_id = self.client.id if self.client is not None else None
-        form_data = None if client_id is not None else self.form_data
+        # An existing client carries form_data too: a staff token's booking with only
+        # client_id is refused when the form has required fields (vendor's workflow).
+        form_data = self.form_data
         if self.mode is BookingMode.EVENT:
             return BookingRequest(
                 business_id=business_id,

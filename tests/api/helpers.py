@@ -24,6 +24,8 @@ MASSAGE = "sv-massage"
 MASSAGE_STAFF = "st-ramirez"
 YOGA = "sv-yoga"
 KNOWN_CLIENT = "cl-658ef30d"
+#: Every staff member of the sample business (the API requires staff ids for open times).
+SAMPLE_STAFF = ["st-chen", "st-okafor", "st-ramirez", "st-nair", "st-walsh"]
 
 
 class SleepRecorder:
@@ -52,7 +54,7 @@ def open_slots(client: BookingClient, business_id: str, service_id: str = MASSAG
     tomorrow = datetime.now(ZoneInfo(CLINIC_ZONE)).date() + timedelta(days=1)
     by_day = client.get_availability(business_id=business_id, service_id=service_id,
                                      start_date=tomorrow, end_date=tomorrow + timedelta(days),
-                                     time_zone=CLINIC_ZONE)
+                                     time_zone=CLINIC_ZONE, staff_ids=SAMPLE_STAFF)
     return [slot for day in sorted(by_day) for slot in by_day[day]]
 
 
@@ -131,7 +133,7 @@ class StubServer:
                 self.end_headers()
                 self.wfile.write(reply.body)
 
-            do_GET = do_POST = _handle
+            do_GET = do_POST = do_PUT = _handle
 
         class QuietServer(ThreadingHTTPServer):
             def handle_error(self, request: Any, client_address: Any) -> None:
@@ -152,7 +154,13 @@ class StubServer:
         self._httpd.shutdown()
         self._httpd.server_close()
 
+    def paths(self) -> list[str]:
+        """The path of every request so far, in order."""
+        return [request[1] for request in self.requests]
 
+    def json_bodies(self, path: str) -> list[Any]:
+        """The JSON bodies sent to ``path``, in order."""
+        return [json.loads(request[3]) for request in self.requests if request[1] == path]
 
 class RequestLog(logging.Handler):
     """The client's own one-line-per-request log (logger ``desktop.api``), as the client saw

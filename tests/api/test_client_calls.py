@@ -16,14 +16,17 @@ from desktop.api.errors import (
     SlotTakenError,
     ValidationError,
 )
-from desktop.api.models import BookingRequest, FieldValue, FormData, Slot
+from desktop.api.models import Appointment, BookingRequest, Client, FieldValue, FormData, Slot
 from desktop.api.responses import error_from_response
+from desktop.booking.client_details import details_from_record, existing_client_form_data
+from desktop.forms import parse_definition
 from desktop.sandbox.server import SandboxServer
 from tests.api.helpers import (
     CLINIC_ZONE,
     KNOWN_CLIENT,
     MASSAGE,
     MASSAGE_STAFF,
+    SAMPLE_STAFF,
     YOGA,
     RequestLog,
     SleepRecorder,
@@ -38,7 +41,8 @@ def event_slots(client: BookingClient, business_id: str) -> list[Slot]:
     first = tomorrow_in_clinic()
     by_day = client.get_availability(business_id=business_id, service_id=YOGA,
                                      start_date=first, end_date=first + timedelta(days=20),
-                                     time_zone=CLINIC_ZONE, kind="event")
+                                     time_zone=CLINIC_ZONE, staff_ids=SAMPLE_STAFF,
+                                     kind="event")
     return [slot for day in sorted(by_day) for slot in by_day[day]]
 
 
@@ -97,11 +101,23 @@ def test_availability_refusals(client: BookingClient, sandbox: SandboxServer) ->
     first = tomorrow_in_clinic()
     with pytest.raises(NotFoundError):
         client.get_availability(business_id=sandbox.business_id, service_id="sv-nothing",
-                                start_date=first, end_date=first, time_zone=CLINIC_ZONE)
+                                start_date=first, end_date=first, time_zone=CLINIC_ZONE,
+                                staff_ids=SAMPLE_STAFF)
     with pytest.raises(ValidationError):
         client.get_availability(business_id=sandbox.business_id, service_id=MASSAGE,
                                 start_date=first, end_date=first + timedelta(days=90),
-                                time_zone=CLINIC_ZONE)
+                                time_zone=CLINIC_ZONE, staff_ids=SAMPLE_STAFF)
+
+
+@pytest.mark.parametrize("staff_ids", [[], [""], ["  "]])
+def test_availability_needs_named_staff(client: BookingClient, sandbox: SandboxServer,
+                                        sent: RequestLog, staff_ids: list[str]) -> None:
+    first = tomorrow_in_clinic()
+    with pytest.raises(ValueError, match="named staff members"):
+        client.get_availability(business_id=sandbox.business_id, service_id=YOGA,
+                                start_date=first, end_date=first, time_zone=CLINIC_ZONE,
+                                staff_ids=staff_ids, kind="event")
+    assert sent.lines == []  # refused before anything was sent
 
 
 def test_event_instances(client: BookingClient, sandbox: SandboxServer) -> None:
@@ -119,6 +135,7 @@ def test_event_instances(client: BookingClient, sandbox: SandboxServer) -> None:
 def test_appointments_page_by_page(client: BookingClient, sandbox: SandboxServer) -> None:
     everything = client.list_appointments(sandbox.business_id)
     assert len(everything.appointments) > 2
+    assert all(isinstance(item, Appointment) for item in everything.appointments)
     first = client.list_appointments(sandbox.business_id, page=1, per_page=2)
     assert len(first.appointments) == 2
     assert first.next_page == 2
@@ -127,10 +144,12 @@ def test_appointments_page_by_page(client: BookingClient, sandbox: SandboxServer
     mine = client.list_appointments(sandbox.business_id, client_id=KNOWN_CLIENT)
     assert mine.appointments
     assert {booking.client_id for booking in mine.appointments} == {KNOWN_CLIENT}
-    cancelled = client.list_appointments(sandbox.business_id, state="cancelled")
-    assert all(booking.status == "cancelled" for booking in cancelled.appointments)
-    with pytest.raises(ValidationError):
-        client.list_appointments(sandbox.business_id, state="someday")
+    cancelled = client.list_appointments(sandbox.business_id, states=["cancelled"])
+    assert all(booking.state == "cancelled" for booking in cancelled.appointments)
+    with pytest.raises(ValueError, match="someday"):
+        client.list_appointments(sandbox.business_id, states=["someday"])
+    with pytest.raises(ValueError, match="start_at:ASC"):
+        client.list_appointments(sandbox.business_id, sort="start_at ascending")
 
 
 def test_client_search(client: BookingClient, sandbox: SandboxServer) -> None:
@@ -291,3 +310,25 @@ def test_cancel(client: BookingClient, sandbox: SandboxServer) -> None:
     assert client.find_booking(appointment_request(sandbox.business_id, slot)) is None
     with pytest.raises(NotFoundError):
         client.cancel_booking(sandbox.business_id, "bk-nothing")
+
+
+def test_book_an_existing_client_with_the_forms_required_fields(
+        client: BookingClient, sandbox: SandboxServer) -> None:
+    """A staff token books an existing client with client_id AND the form's required and
+    known fields taken from the client's record (the vendor's verified workflow)."""
+    record: Client = client.search_clients(sandbox.business_id, KNOWN_CLIENT,
+                                            search_by="uid").clients[0]
+    definition = parse_definition(client.get_scheduling_form(sandbox.business_id, MASSAGE))
+    details = details_from_record(definition, record)
+    assert [field.id for field in details.missing] == ["p_cancel"]  # asked at the desk
+    form = existing_client_form_data(definition, record, answers={"p_cancel": True})
+    slot = open_slots(client, sandbox.business_id)[0]
+    booking = client.create_booking(appointment_request(sandbox.business_id, slot,
+                                                        client_id=record.id, form_data=form))
+    assert booking.client_id == record.id
+    sent = sandbox.last_request_body(BOOKINGS_PATH)
+    assert sent["client_id"] == record.id
+    fields = {entry["field_id"]: entry["new_data"] for entry in sent["form_data"]["fields"]}
+    assert fields["q_email"] == record.email
+    assert fields["q_first"] == record.first_name
+    assert sent["form_data"]["policies"] == {"p_cancel": True}

@@ -3,18 +3,22 @@ expired tokens, broken answers; and the token never leaks."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import socket
 import time
 import traceback
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 
-from desktop.api.client import BOOKINGS_PATH, BookingClient
+from desktop.api.client import APPOINTMENTS_PATH, BOOKINGS_PATH, BookingClient
 from desktop.api.constants import RETRY_AFTER_MAX, Timeouts
 from desktop.api.errors import (
     ApiError,
     AuthError,
+    InDoubtError,
     NotFoundError,
     OfflineError,
     RateLimitedError,
@@ -23,11 +27,12 @@ from desktop.api.errors import (
     SlotTakenError,
     ValidationError,
 )
-from desktop.api.models import BookingRequest
+from desktop.api.models import Appointment, BookingRequest
 from desktop.sandbox.server import SandboxServer
 from tests.api.helpers import (
     CLINIC_ZONE,
     KNOWN_CLIENT,
+    SAMPLE_STAFF,
     YOGA,
     RequestLog,
     SleepRecorder,
@@ -172,6 +177,47 @@ def test_offline_is_known_fast(closed_port_url: str, sent: RequestLog) -> None:
         assert time.monotonic() - started < 1.0
 
 
+@pytest.fixture
+def silent_port_url() -> Iterator[str]:
+    """A loopback port whose accept queue is full: a connect there times out (SYNs dropped)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    for _ in range(4):
+        filler = socket.socket()
+        filler.setblocking(False)
+        with contextlib.suppress(BlockingIOError):
+            filler.connect(("127.0.0.1", port))
+        fillers.append(filler)
+    yield f"http://127.0.0.1:{port}"
+    for filler in fillers:
+        filler.close()
+    listener.close()
+
+
+def test_a_connect_timeout_is_offline_for_reads_and_writes(silent_port_url: str,
+                                                           sent: RequestLog) -> None:
+    with BookingClient(silent_port_url, "eyJa.eyJb.c", timeouts=Timeouts(connect=0.2),
+                       sleep=lambda _: None) as client:
+        with pytest.raises(OfflineError):
+            client.get_business("any")
+        with pytest.raises(OfflineError):  # nothing reached the server: tried again, 3 times
+            client.cancel_bookings("b", ["bk-1"])
+    assert len(sent.lines) == 6
+    assert all("failed (ConnectTimeout)" in line for line in sent.lines)
+
+
+def test_a_name_that_does_not_resolve_is_offline(sent: RequestLog) -> None:
+    with BookingClient("https://frontdesk-no-such-host.invalid", "eyJa.eyJb.c",
+                       sleep=lambda _: None) as client, pytest.raises(OfflineError):
+        client.create_booking(BookingRequest(business_id="b", event_instance_id="e",
+                                             client_id="c"))
+    assert len(sent.lines) == 3
+    assert all("failed (ConnectError)" in line for line in sent.lines)
+
+
 def test_refused_connections_then_back(client: BookingClient, sandbox: SandboxServer,
                                        sleeps: SleepRecorder) -> None:
     client.get_business(sandbox.business_id)  # a kept-alive connection exists
@@ -210,18 +256,38 @@ def test_a_token_that_cannot_be_sent_is_refused_without_echo() -> None:
 
 
 # ---------------------------------------------------------------------- creating exactly once
+# A booking that may have reached the server is never sent again inside the call: it is in
+# doubt, and the outbox's later look-up (find_booking) says whether it was made.
 
 
-def test_lost_answer_after_commit_returns_the_booking(client: BookingClient,
-                                                      sandbox: SandboxServer,
-                                                      sent: RequestLog) -> None:
+def wait_for_bookings(sandbox: SandboxServer, request: BookingRequest, count: int,
+                      timeout: float = 5.0) -> list[dict[str, object]]:
+    """The live bookings of ``request`` once there are ``count`` (the server may still be
+    committing after the client gave up waiting for its answer)."""
+    deadline = time.monotonic() + timeout
+    found = bookings_at(sandbox, request)
+    while len(found) < count and time.monotonic() < deadline:
+        time.sleep(0.02)
+        found = bookings_at(sandbox, request)
+    return found
+
+
+def test_lost_answer_after_commit_is_in_doubt_and_found_later(
+        client: BookingClient, sandbox: SandboxServer, sent: RequestLog) -> None:
     slot = open_slots(client, sandbox.business_id)[0]
     request = appointment_request(sandbox.business_id, slot)
     sandbox.faults.update(drop_after_commit=1)
-    booking = client.create_booking(request)
+    with pytest.raises(InDoubtError) as caught:
+        client.create_booking(request)
+    assert "connection was lost" in caught.value.message
+    assert sent.count("POST", BOOKINGS_PATH) == 1
+    assert sent.count("GET", APPOINTMENTS_PATH) == 0  # no look-up inside the call
     stored = bookings_at(sandbox, request)
-    assert [b["id"] for b in stored] == [booking.id]
-    assert sent.count("POST", BOOKINGS_PATH) == 1  # found by the look-up, not re-sent
+    assert len(stored) == 1
+    found = client.find_booking(request)  # what the outbox does after the grace period
+    assert found is not None
+    assert found.id == stored[0]["id"]
+    assert isinstance(found, Appointment)
 
 
 def test_lost_answer_for_a_new_client_is_found_by_email(client: BookingClient,
@@ -231,9 +297,11 @@ def test_lost_answer_for_a_new_client_is_found_by_email(client: BookingClient,
     request = appointment_request(sandbox.business_id, slot, client_id=None,
                                   form_data=new_client_form("lost.answer@example.com"))
     sandbox.faults.update(drop_after_commit=1)
-    booking = client.create_booking(request)
-    stored = bookings_at(sandbox, request)
-    assert [b["id"] for b in stored] == [booking.id]
+    with pytest.raises(InDoubtError):
+        client.create_booking(request)
+    found = client.find_booking(request)
+    assert found is not None
+    assert [b["id"] for b in bookings_at(sandbox, request)] == [found.id]
     assert sent.count("GET", "/platform/v1/clients") == 1
     assert sent.count("POST", BOOKINGS_PATH) == 1
 
@@ -243,63 +311,72 @@ def test_lost_answer_of_an_event_registration(client: BookingClient, sandbox: Sa
     first = tomorrow_in_clinic()
     days = client.get_availability(business_id=sandbox.business_id, service_id=YOGA,
                                    start_date=first, end_date=first + timedelta(days=20),
-                                   time_zone=CLINIC_ZONE, kind="event")
+                                   time_zone=CLINIC_ZONE, staff_ids=SAMPLE_STAFF, kind="event")
     instance = next(slot for day in sorted(days) for slot in days[day] if not slot.is_full)
     request = BookingRequest(business_id=sandbox.business_id, client_id=KNOWN_CLIENT,
                              event_instance_id=instance.event_instance_id)
     sandbox.faults.update(drop_after_commit=1)
-    booking = client.create_booking(request)
-    assert booking.event_instance_id == instance.event_instance_id
-    assert [b["id"] for b in bookings_at(sandbox, request)] == [booking.id]
+    with pytest.raises(InDoubtError):
+        client.create_booking(request)
+    found = client.find_booking(request)
+    assert found is not None
+    assert found.event_instance_id == instance.event_instance_id
+    assert [b["id"] for b in bookings_at(sandbox, request)] == [found.id]
     assert sent.count("POST", BOOKINGS_PATH) == 1
 
 
-def test_a_cut_create_answer_returns_the_booking(client: BookingClient, sandbox: SandboxServer,
-                                                 sent: RequestLog) -> None:
+def test_a_cut_create_answer_is_in_doubt(client: BookingClient, sandbox: SandboxServer,
+                                         sent: RequestLog) -> None:
     slot = open_slots(client, sandbox.business_id)[0]
     request = appointment_request(sandbox.business_id, slot)
     sandbox.faults.update(truncated_body=1, paths=[BOOKINGS_PATH])
-    booking = client.create_booking(request)
-    assert [b["id"] for b in bookings_at(sandbox, request)] == [booking.id]
+    with pytest.raises(InDoubtError):
+        client.create_booking(request)
     assert sent.count("POST", BOOKINGS_PATH) == 1
+    found = client.find_booking(request)
+    assert found is not None
+    assert [b["id"] for b in bookings_at(sandbox, request)] == [found.id]
 
 
-def test_a_5xx_without_commit_is_looked_up_then_sent_once_more(
+def test_a_5xx_on_create_is_in_doubt_and_not_sent_again(
         client: BookingClient, sandbox: SandboxServer, sleeps: SleepRecorder,
         sent: RequestLog) -> None:
     slot = open_slots(client, sandbox.business_id)[0]
     request = appointment_request(sandbox.business_id, slot)
     sandbox.faults.update(error_rate=1.0, error_status=500, paths=[BOOKINGS_PATH])
-    sleeps.hook = lambda _: sandbox.faults.update(error_rate=0.0)
-    booking = client.create_booking(request)
-    assert [b["id"] for b in bookings_at(sandbox, request)] == [booking.id]
-    assert sent.count("POST", BOOKINGS_PATH) == 2
-    assert sent.count("GET", "/platform/v1/scheduling/appointments") == 1
-    # the look-up came before the second send
-    lookup = next(i for i, line in enumerate(sent.lines) if "appointments" in line)
-    posts = [i for i, line in enumerate(sent.lines) if line.startswith("POST")]
-    assert posts[0] < lookup < posts[1]
+    with pytest.raises(InDoubtError) as caught:
+        client.create_booking(request)
+    assert caught.value.status == 500
+    assert "error 500" in caught.value.message
+    assert sent.count("POST", BOOKINGS_PATH) == 1
+    assert sleeps.calls == []
+    sandbox.faults.reset()
+    assert client.find_booking(request) is None  # not made: the outbox may now send it
 
 
-def test_a_garbage_create_answer_is_looked_up_then_sent_once_more(
-        client: BookingClient, sandbox: SandboxServer, sent: RequestLog) -> None:
+def test_a_garbage_create_answer_is_in_doubt(client: BookingClient, sandbox: SandboxServer,
+                                             sent: RequestLog) -> None:
     slot = open_slots(client, sandbox.business_id)[0]
     request = appointment_request(sandbox.business_id, slot)
     sandbox.faults.update(garbage_body=1, paths=[BOOKINGS_PATH])
-    booking = client.create_booking(request)
-    assert [b["id"] for b in bookings_at(sandbox, request)] == [booking.id]
-    assert sent.count("POST", BOOKINGS_PATH) == 2
-
-
-def test_a_create_keeps_failing_with_5xx(client: BookingClient, sandbox: SandboxServer,
-                                         sent: RequestLog) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
-    request = appointment_request(sandbox.business_id, slot)
-    sandbox.faults.update(error_rate=1.0, error_status=503, paths=[BOOKINGS_PATH])
-    with pytest.raises(ServerError):
+    with pytest.raises(InDoubtError, match="could not be read"):
         client.create_booking(request)
-    assert sent.count("POST", BOOKINGS_PATH) == 3
-    assert bookings_at(sandbox, request) == []
+    assert sent.count("POST", BOOKINGS_PATH) == 1
+
+
+def test_a_slow_create_is_sent_once_and_booked_once(sandbox: SandboxServer,
+                                                    sent: RequestLog) -> None:
+    """Issue 15 #1: the server commits after the client stopped waiting. Before, the client
+    looked up too early, found nothing and sent it again: two bookings."""
+    with BookingClient(sandbox.url, sandbox.staff_token(),
+                       timeouts=Timeouts(read=0.2)) as client:
+        slot = open_slots(client, sandbox.business_id)[0]
+        request = appointment_request(sandbox.business_id, slot)
+        sandbox.faults.update(latency_ms=600, paths=[BOOKINGS_PATH])
+        with pytest.raises(InDoubtError, match=r"did not answer within 0\.2 seconds"):
+            client.create_booking(request)
+    assert sent.count("POST", BOOKINGS_PATH) == 1
+    assert len(wait_for_bookings(sandbox, request, 1)) == 1
 
 
 def test_a_rate_limited_create_is_retried(client: BookingClient, sandbox: SandboxServer,
@@ -310,7 +387,19 @@ def test_a_rate_limited_create_is_retried(client: BookingClient, sandbox: Sandbo
     booking = client.create_booking(request)
     assert [b["id"] for b in bookings_at(sandbox, request)] == [booking.id]
     assert sleeps.calls == [3.0]
-    assert sent.count("GET", "/platform/v1/scheduling/appointments") == 0  # no look-up needed
+    assert sent.count("POST", BOOKINGS_PATH) == 2  # nothing was committed the first time
+
+
+def test_a_refused_create_is_offline_and_retried(client: BookingClient,
+                                                 sandbox: SandboxServer,
+                                                 sleeps: SleepRecorder) -> None:
+    slot = open_slots(client, sandbox.business_id)[0]
+    request = appointment_request(sandbox.business_id, slot)
+    sandbox.faults.update(refuse_connections=True)
+    sleeps.hook = lambda _: sandbox.faults.update(refuse_connections=False)
+    booking = client.create_booking(request)  # nothing reached the server: safe to resend
+    assert [b["id"] for b in bookings_at(sandbox, request)] == [booking.id]
+    assert len(sleeps.calls) == 1
 
 
 # ---------------------------------------------------------------------- the token never leaks

@@ -20,9 +20,10 @@ from desktop.api.client import (
 )
 from desktop.api.errors import (
     AmbiguousResultError,
+    InDoubtError,
     NotFoundError,
+    OfflineError,
     ServerError,
-    SlotTakenError,
 )
 from desktop.api.models import BookingRequest, FormData
 from tests.api.helpers import (
@@ -122,76 +123,95 @@ def test_retry_after_as_an_http_date(stub: StubServer) -> None:
     assert 3.5 <= sleeps.calls[0] <= 5.0
 
 
-def test_lost_answer_and_a_failing_look_up_is_ambiguous(stub: StubServer) -> None:
-    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
-        if path == BOOKINGS_PATH:
-            return StubReply(drop=True)
-        return json_reply({"status": "Error", "error": "down"}, 503)
-
-    stub.responder = answer
-    with make_client(stub) as client, pytest.raises(AmbiguousResultError) as caught:
-        client.create_booking(request())
-    assert "Look at the calendar before booking again" in caught.value.message
-    assert [r[1] for r in stub.requests].count(BOOKINGS_PATH) == 1
-
-
-def test_lost_answer_for_a_client_without_email_is_ambiguous(stub: StubServer) -> None:
+def test_a_lost_answer_is_in_doubt_without_a_look_up_or_a_resend(stub: StubServer) -> None:
     stub.responder = lambda method, path, query, body: StubReply(drop=True)
+    with make_client(stub) as client, pytest.raises(InDoubtError) as caught:
+        client.create_booking(request())
+    assert not isinstance(caught.value, AmbiguousResultError)
+    assert "Frontdesk checks before sending it again" in caught.value.message
+    assert stub.paths() == [BOOKINGS_PATH]
+
+
+def test_a_dropped_read_is_retried_then_says_the_connection_was_lost(stub: StubServer) -> None:
+    """Accepted, then dropped before any answer: for a read that is not "offline"."""
+    stub.responder = lambda method, path, query, body: StubReply(drop=True)
+    sleeps = SleepRecorder()
+    with make_client(stub, sleeps) as client, pytest.raises(ServerError) as caught:
+        client.get_business("b1")
+    assert not isinstance(caught.value, OfflineError)
+    assert "connection to the booking service was lost" in caught.value.message
+    assert len(stub.requests) == 3
+    assert len(sleeps.calls) == 2
+
+
+def test_look_up_of_a_client_without_email_is_ambiguous(stub: StubServer) -> None:
     no_email = FormData(fields=[])
     with make_client(stub) as client, pytest.raises(AmbiguousResultError, match="e-mail"):
-        client.create_booking(request(client_id=None, form_data=no_email))
-    assert len(stub.requests) == 1
+        client.find_booking(request(client_id=None, form_data=no_email))
+    assert stub.requests == []
 
 
 def test_new_client_unknown_by_email_means_not_booked(stub: StubServer) -> None:
-    """Lost answer, nobody with that e-mail: sure nothing was booked, so it is sent again."""
-    posts = iter([StubReply(drop=True), ok({"booking": BOOKING}, 201)])
+    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
+        assert path == CLIENTS_PATH
+        assert query["search_by"] == ["email"]
+        assert query["search_term"] == ["new.person@example.com"]
+        return ok({"clients": [{"id": "c9", "email": "someone.else@example.com"}]})
+
+    stub.responder = answer
+    with make_client(stub) as client:
+        assert client.find_booking(
+            request(client_id=None, form_data=new_client_form("new.person@example.com"))) is None
+    assert stub.paths() == [CLIENTS_PATH]
+
+
+def test_a_client_without_email_is_nobodys_match(stub: StubServer) -> None:
+    """Issue 15 #3: a search hit with no e-mail used to count as the new client, so someone
+    else's booking at that time marked the draft "sent" and it was never booked."""
+    stranger = {**BOOKING, "id": "bk-stranger", "client_id": "c-no-mail"}
 
     def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
         if path == CLIENTS_PATH:
-            assert query["search_by"] == ["email"]
-            assert query["search_term"] == ["new.person@example.com"]
-            return ok({"clients": [{"id": "c9", "email": "someone.else@example.com"}]})
-        return next(posts)
+            return ok({"clients": [{"id": "c-no-mail", "first_name": "Someone"},
+                                   {"id": "c-blank", "email": "  "}]})
+        return ok({"appointments": [stranger], "next_page": None})
 
     stub.responder = answer
     with make_client(stub) as client:
-        booking = client.create_booking(
-            request(client_id=None, form_data=new_client_form("new.person@example.com")))
-    assert booking.id == "bk-1"
-    assert [r[1] for r in stub.requests] == [BOOKINGS_PATH, CLIENTS_PATH, BOOKINGS_PATH]
+        assert client.find_booking(
+            request(client_id=None, form_data=new_client_form("ann@example.com"))) is None
+    assert APPOINTMENTS_PATH not in stub.paths()
 
 
-def test_slot_taken_on_a_resend_is_checked_against_our_own_first_try(stub: StubServer) -> None:
-    """The first try committed late (after its look-up): the re-send meets our own booking."""
-    posts = iter([StubReply(drop=True),
-                  json_reply({"status": "Error", "error": "The requested time slot is not "
-                              "available", "error_code": "TIMESLOT_UNAVAILABLE"}, 422)])
-    look_ups = iter([ok({"appointments": [], "next_page": None}),
-                     ok({"appointments": [BOOKING], "next_page": None})])
-
-    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
-        return next(look_ups) if path == APPOINTMENTS_PATH else next(posts)
-
-    stub.responder = answer
+def test_look_up_passes_over_cancelled_and_other_peoples_bookings(stub: StubServer) -> None:
+    listed = [{**BOOKING, "id": "bk-cancelled", "status": "cancelled"},
+              {**BOOKING, "id": "bk-cancelled-2", "state": "cancelled_by_client"},
+              {**BOOKING, "id": "bk-other-client", "client_id": "c2"},
+              {**BOOKING, "id": "bk-other-staff", "staff_id": "st2"},
+              {**BOOKING, "id": "bk-other-service", "service_id": "s2"},
+              {**BOOKING, "id": "bk-other-time", "start_time": "2030-05-06T14:10:00+00:00"}]
+    stub.responder = lambda method, path, query, body: ok({"appointments": listed,
+                                                           "next_page": None})
     with make_client(stub) as client:
-        assert client.create_booking(request()).id == "bk-1"
+        assert client.find_booking(request()) is None
+        stub.responder = lambda method, path, query, body: ok(
+            {"appointments": [*listed, {**BOOKING, "state": "scheduled"}], "next_page": None})
+        found = client.find_booking(request())
+    assert found is not None
+    assert (found.id, found.state) == ("bk-1", "scheduled")
 
 
-def test_slot_taken_on_a_resend_by_someone_else_stays_taken(stub: StubServer) -> None:
-    posts = iter([StubReply(drop=True),
-                  json_reply({"status": "Error", "error_code": "TIMESLOT_UNAVAILABLE"}, 422)])
-    other = {**BOOKING, "id": "bk-other", "staff_id": "st2"}
-    cancelled = {**BOOKING, "id": "bk-old", "status": "cancelled"}
-
-    def answer(method: str, path: str, query: dict[str, list[str]], body: bytes) -> StubReply:
-        if path == APPOINTMENTS_PATH:
-            return ok({"appointments": [other, cancelled], "next_page": None})
-        return next(posts)
-
-    stub.responder = answer
-    with make_client(stub) as client, pytest.raises(SlotTakenError):
-        client.create_booking(request())
+def test_an_event_look_up_needs_the_same_session(stub: StubServer) -> None:
+    other_session = {**BOOKING, "id": "bk-e2", "event_instance_id": "ei-2"}
+    no_session = {**BOOKING, "id": "bk-e0"}
+    stub.responder = lambda method, path, query, body: ok(
+        {"appointments": [other_session, no_session], "next_page": None})
+    registration = BookingRequest(business_id="b1", event_instance_id="ei-1", client_id="c1")
+    with make_client(stub) as client:
+        assert client.find_booking(registration) is None
+        stub.responder = lambda method, path, query, body: ok(
+            {"appointments": [{**BOOKING, "event_instance_id": "ei-1"}], "next_page": None})
+        assert client.find_booking(registration) is not None
 
 
 def test_find_booking_walks_appointment_pages(stub: StubServer) -> None:

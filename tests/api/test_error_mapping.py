@@ -12,6 +12,7 @@ from desktop.api.errors import (
     AuthError,
     EventFullError,
     NotFoundError,
+    PermissionDeniedError,
     RateLimitedError,
     ServerError,
     SlotTakenError,
@@ -119,3 +120,65 @@ def test_envelope_success_and_odd_envelopes() -> None:
             envelope_data(content, 200)
     with pytest.raises(SlotTakenError):
         envelope_data(json.dumps(error_body("taken", "TIMESLOT_UNAVAILABLE")).encode(), 200)
+
+
+def test_403_is_permission_denied_never_auth() -> None:
+    error = mapped(403, error_body("Forbidden", "FORBIDDEN"))
+    assert type(error) is PermissionDeniedError
+    assert not isinstance(error, AuthError)
+    assert error.action is None
+    assert error.message == ("This account is not allowed to do that. "
+                             "Ask the business owner to give it that right.")
+
+
+def test_an_error_object_keyed_by_field_id() -> None:
+    error = mapped(422, {"status": "Error", "error_code": "FORM_VALIDATION_ERROR",
+                         "error": {"q_email": ["is not a valid email", "is too long"],
+                                   "q_first": {"message": "can't be blank"},
+                                   "q_odd": 7}})
+    assert type(error) is ValidationError
+    assert error.field_errors == {"q_email": "Is not a valid email.",
+                                  "q_first": "Can't be blank."}
+    assert error.field == "q_email"
+    assert error.message == "Is not a valid email. Can't be blank."
+
+
+def test_an_errors_list_gives_every_field() -> None:
+    error = mapped(422, {"success": False, "errors": [
+        {"field": "q_email", "message": "bad email"},
+        {"field_id": "q_first", "message": "First name can't be blank"},
+        {"message": "and something else"}]})
+    assert isinstance(error, ValidationError)
+    assert error.field_errors == {"q_email": "Bad email.",
+                                  "q_first": "First name can't be blank."}
+    assert error.field == "q_email"
+
+
+def test_a_single_named_field_is_a_field_error_too() -> None:
+    error = mapped(422, error_body("First name can't be blank", "FORM_VALIDATION_ERROR",
+                                   field="q_first"))
+    assert isinstance(error, ValidationError)
+    assert error.field_errors == {"q_first": "First name can't be blank."}
+
+
+def test_hostile_field_errors_are_bounded() -> None:
+    error = mapped(422, {"error": {f"f{n}": "x" * 5000 for n in range(10_000)}})
+    assert isinstance(error, ValidationError)
+    assert len(error.field_errors) == 50
+    assert all(len(text) < 320 for text in error.field_errors.values())
+
+
+@pytest.mark.parametrize("body", [
+    {"status": "Error", "error": "The requested time slot is not available"},
+    {"status": "Error", "error": "Staff is not available at this time",
+     "error_code": "INVALID_PARAMETER"},
+    {"status": "Error", "error": "Slot taken", "error_code": "SLOT_UNAVAILABLE"},
+])
+def test_a_start_that_is_not_free_is_taken(body: dict[str, str]) -> None:
+    assert type(mapped(422, body)) is SlotTakenError
+
+
+def test_a_field_complaint_about_availability_is_not_taken() -> None:
+    error = mapped(422, error_body("Preferred time is not available in the list",
+                                   "FORM_VALIDATION_ERROR", field="q_time"))
+    assert type(error) is ValidationError

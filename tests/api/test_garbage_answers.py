@@ -21,6 +21,7 @@ from desktop.api.models import BookingRequest
 from tests.api.helpers import StubReply, StubServer, new_client_form
 
 KEYS = ["business", "services", "staff", "availabilities", "event_instance", "appointments",
+        "appointment", "state", "no_show", "updated_at",
         "clients", "booking", "next_page", "sections", "form", "id", "start_time", "status",
         "2030-01-01", "email", "event_instance_id", "staff_id"]
 
@@ -79,7 +80,7 @@ def calls(client: BookingClient) -> list[Callable[[], object]]:
         lambda: client.list_staff("b1"),
         lambda: client.get_availability(business_id="b1", service_id="s1",
                                         start_date=date(2030, 1, 1), end_date=date(2030, 1, 2),
-                                        time_zone="UTC"),
+                                        time_zone="UTC", staff_ids=["st1"]),
         lambda: client.get_event_instance("e1"),
         lambda: client.list_appointments("b1"),
         lambda: client.search_clients("b1", "ann"),
@@ -88,6 +89,14 @@ def calls(client: BookingClient) -> list[Callable[[], object]]:
         lambda: client.create_booking(newcomer),
         lambda: client.find_booking(appointment),
         lambda: client.cancel_booking("b1", "bk1"),
+        lambda: client.get_appointment("bk1"),
+        lambda: client.list_appointments("b1", states=["scheduled"], sort="updated:DESC"),
+        lambda: client.cancel_bookings("b1", ["bk1", "bk2"], message="Sorry"),
+        lambda: client.complete_bookings("b1", ["bk1"], no_show=True),
+        lambda: client.reschedule_booking("b1", "bk1", start_time=START),
+        lambda: client.accept_booking("b1", "bk1"),
+        lambda: client.join_waitlist("b1", "e1", "c1"),
+        lambda: client.leave_waitlist("b1", "e1", "c1"),
     ]
 
 

@@ -38,3 +38,16 @@ def test_loopback_hosts() -> None:
 def test_client_refuses_plain_http_to_another_host() -> None:
     with pytest.raises(InsecureUrlError, match="plain http"):
         BookingClient("http://api.vcita.biz", "eyJx.eyJy.z")
+
+
+@pytest.mark.parametrize("url", [
+    "https://api.vcita.biz/?token=abc", "https://api.vcita.biz#top", "https://api.vcita.biz/?",
+    "https://api.vcita.biz/v1?x=1#y", "http://127.0.0.1:8000/#",
+])
+def test_a_query_or_fragment_is_refused_with_a_sentence(url: str) -> None:
+    """Paths are appended to the address: "?x=1" would swallow them into the query."""
+    with pytest.raises(InsecureUrlError) as caught:
+        checked_base_url(url)
+    assert caught.value.message == ("The API address must not contain a “?” or “#” part. "
+                                    "Use only the server's address, for example "
+                                    "https://api.vcita.biz.")

@@ -13,6 +13,7 @@ from desktop.api.errors import ApiError, AuthError
 from desktop.api.models import BookingRequest
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.tasks import TaskRunner
+from tests.api.helpers import SAMPLE_STAFF
 from tests.auth.helpers import WAIT_MS, fill, open_dialog, press_enter, user_dir_files
 
 
@@ -45,7 +46,7 @@ def test_the_token_is_in_no_file_log_or_exception(
     start = date.today() + timedelta(days=1)
     slots = client.get_availability(business_id=business_id, service_id=service.id,
                                     start_date=start, end_date=start + timedelta(days=7),
-                                    time_zone="UTC")
+                                    time_zone="UTC", staff_ids=SAMPLE_STAFF)
     slot = next(day_slots[0] for day_slots in slots.values() if day_slots)
     someone = client.search_clients(business_id, "a").clients[0]
     booking = client.create_booking(BookingRequest(

@@ -30,6 +30,9 @@ from desktop.api.client import BOOKINGS_PATH, BookingClient
 from desktop.api.models import BookingRequest, Slot
 from desktop.sandbox.server import SandboxServer
 
+#: The sample business's staff (the API requires staff ids for open times).
+SAMPLE_STAFF = ["st-chen", "st-okafor", "st-ramirez", "st-nair", "st-walsh"]
+
 CLINIC_ZONE = "America/New_York"
 SERVICE = "sv-massage"
 CLIENT_ID = "cl-658ef30d"
@@ -40,7 +43,7 @@ def open_slots(client: BookingClient, business_id: str) -> list[Slot]:
     first = datetime.now(ZoneInfo(CLINIC_ZONE)).date() + timedelta(days=1)
     days = client.get_availability(business_id=business_id, service_id=SERVICE,
                                    start_date=first, end_date=first + timedelta(days=13),
-                                   time_zone=CLINIC_ZONE)
+                                   time_zone=CLINIC_ZONE, staff_ids=SAMPLE_STAFF)
     return [slot for day in sorted(days) for slot in days[day]]
 
 
@@ -56,7 +59,7 @@ def run(rounds: int, profile: bool) -> dict[str, Any]:
                                    time_zone=CLINIC_ZONE, client_id=CLIENT_ID)
                     for slot in slots]
         before = len(sandbox.state.bookings())
-        http = client._http  # the very keep-alive httpx.Client the booking client uses
+        http = client._caller.transport._http  # the booking client's own keep-alive client
         url = client.base_url + BOOKINGS_PATH
 
         def with_client(index: int) -> tuple[float, str]:

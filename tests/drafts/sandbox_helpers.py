@@ -14,6 +14,7 @@ from typing import Any
 from desktop.api.client import BookingClient
 from desktop.api.models import BookingRequest, Client, Slot
 from desktop.booking.saved_booking import SavedBooking
+from tests.api.helpers import SAMPLE_STAFF
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample_data"
 #: 15-minute slots of one service never overlap each other: every one can really be booked.
@@ -34,7 +35,8 @@ def open_slots(client: BookingClient, business_id: str, count: int,
     for _ in range(8):
         days = client.get_availability(
             business_id=business_id, service_id=service_id, start_date=first,
-            end_date=first + timedelta(days=WINDOW_DAYS - 1), time_zone="UTC")
+            end_date=first + timedelta(days=WINDOW_DAYS - 1), time_zone="UTC",
+            staff_ids=SAMPLE_STAFF)
         for day in sorted(days):
             slots.extend(s for s in days[day] if not s.is_full)
         if len(slots) >= count:

@@ -195,9 +195,8 @@ def test_a_booking_slower_than_the_read_timeout_is_posted_once(
         sandbox: Any, plan: list[Any], db_path: Any) -> None:
     """Issue 15 #1: the sandbox commits 1.2 s after the request, the client gives up after
     0.4 s. The outbox looks it up only after the grace (longer than the read timeout), finds
-    it, and never posts it again. (``max_tries=1``: today's client still re-sends a timed-out
-    create inside the call; the API branch makes that impossible at any ``max_tries``.)"""
-    client = BookingClient(sandbox.url, sandbox.staff_token(), max_tries=1,
+    it, and never posts it again (the client never re-sends a create that may have arrived)."""
+    client = BookingClient(sandbox.url, sandbox.staff_token(),
                            timeouts=Timeouts(connect=1, read=0.4, write=1, pool=1))
     clock = ManualClock(BASE_TIME)
     request, form = plan[5]

@@ -29,9 +29,7 @@ DONE_WITHIN_S = 40.0
 
 def main(argv: list[str]) -> int:
     db_path, url, business_id, read_timeout, grace, lease = argv
-    # One try per call: the outbox's own exactly-once is what is measured (today's client
-    # still re-sends a timed-out create inside one call; the API branch stops that).
-    client = BookingClient(url, os.environ["FRONTDESK_TOKEN"], max_tries=1,
+    client = BookingClient(url, os.environ["FRONTDESK_TOKEN"],
                            timeouts=Timeouts(connect=1, read=float(read_timeout), write=2,
                                              pool=1))
     posts = 0

@@ -45,7 +45,8 @@ FAULTS: list[Fault] = [
     # 500 on every path: the client's look-up after the failed booking fails as well.
     Fault("500 on every call", lambda rng, full: {"error_rate": 1.0, "error_status": 500},
           frozenset({SAVED_IN_DOUBT}), hold=True),
-    # 502 on bookings only: the look-ups work and find nothing, the client tries 3 times.
+    # 502 on bookings only: in doubt at once (never re-sent inside the call); the outbox's
+    # look-up finds nothing and sends it again once the fault is off.
     Fault("502 on bookings", lambda rng, full: {"error_rate": 1.0, "error_status": 502,
                                                 "paths": [BOOKINGS_PATH]},
           frozenset({SAVED_IN_DOUBT}), hold=True),
@@ -54,18 +55,19 @@ FAULTS: list[Fault] = [
     Fault("429 with Retry-After", lambda rng, full: {
         "rate_limit": 3 + (rng.randint(0, 2) if full else 0), "rate_limit_retry_after": 1,
         "paths": [BOOKINGS_PATH]}, frozenset({SAVED_OFFLINE})),
-    # Committed, answer never sent: the client looks the booking up and finds it.
+    # Committed, answer never sent: in doubt (issue 15: no look-up and re-send inside the
+    # call); the outbox's look-up finds the booking and marks the draft sent.
     Fault("answer dropped after commit", lambda rng, full: {
         "drop_after_commit": 1 + (rng.randint(0, 1) if full else 0),
-        "paths": [BOOKINGS_PATH]}, frozenset({BOOKED})),
-    # Not JSON, not carried out: 3 in a row use up the client's tries, so it goes in doubt.
+        "paths": [BOOKINGS_PATH]}, frozenset({SAVED_IN_DOUBT})),
+    # Not JSON, not carried out: in doubt; the outbox looks it up, then sends it again.
     Fault("garbage body", lambda rng, full: {
         "garbage_body": 3 + (rng.randint(0, 2) if full else 0), "paths": [BOOKINGS_PATH]},
         frozenset({SAVED_IN_DOUBT})),
-    # Carried out, answer cut mid-body: found by the look-up.
+    # Carried out, answer cut mid-body: in doubt; found by the outbox's look-up.
     Fault("truncated body", lambda rng, full: {
         "truncated_body": 1 + (rng.randint(0, 2) if full else 0), "paths": [BOOKINGS_PATH]},
-        frozenset({BOOKED})),
+        frozenset({SAVED_IN_DOUBT})),
 ]
 
 

@@ -185,7 +185,7 @@ def test_an_endless_answer_books_once(scale: Scale, sandbox: SandboxServer, tmp_
             plan = planned_requests(client, sandbox.business_id, count)
         before = {b["id"] for b in sandbox.state.bookings()}
         with EndlessFront(sandbox.url) as front, \
-                BookingClient(front.url, sandbox.staff_token(), max_tries=1,
+                BookingClient(front.url, sandbox.staff_token(),
                               timeouts=Timeouts(connect=1, read=2, write=2, pool=1)) as client, \
                 OutboxStore(tmp_path / "drafts.sqlite3") as store:
             ids = [store.save_draft(r, f, queue=True).id for r, f in plan]

@@ -120,7 +120,7 @@ TARGETS = [
            lambda v: {"staff": [v, v]}),
     Target(Slot, "/platform/v1/staff/availability", lambda c: c.get_availability(
         business_id="b1", service_id="s1", start_date=date(2030, 1, 1),
-        end_date=date(2030, 1, 2), time_zone="UTC"),
+        end_date=date(2030, 1, 2), time_zone="UTC", staff_ids=["st1"]),
            lambda v: {"availabilities": {"2030-01-01": [v]}}),
     Target(EventInstance, "/platform/v1/scheduling/event_instance/",
            lambda c: c.get_event_instance("e1"), lambda v: {"event_instance": v}),

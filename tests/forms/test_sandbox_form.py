@@ -17,6 +17,7 @@ from desktop.api.models import BookingRequest, Slot
 from desktop.forms import meeting_kind_for, parse_definition
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.form import GeneratedForm
+from tests.api.helpers import SAMPLE_STAFF
 
 BOOKINGS = "/platform/v1/scheduling/bookings"
 ZONE = "America/New_York"
@@ -32,7 +33,7 @@ def first_slot(client: BookingClient, business_id: str, service_id: str) -> Slot
     start = date.today() + timedelta(days=1)
     days = client.get_availability(business_id=business_id, service_id=service_id,
                                    start_date=start, end_date=start + timedelta(days=13),
-                                   time_zone=ZONE)
+                                   time_zone=ZONE, staff_ids=SAMPLE_STAFF)
     slots = [slot for day in sorted(days) for slot in days[day] if not slot.is_full]
     assert slots, f"no open slot for {service_id}"
     return slots[0]

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.api.client import BookingClient
 from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
 from desktop.clock import SYSTEM_CLOCK, Clock
-from desktop.outbox.api import DeskApi
 from desktop.outbox.engine import SyncEngine
 from desktop.outbox.errors import OutboxStorageError
 from desktop.outbox.model import AutosavedForm, Operation
@@ -88,10 +87,7 @@ class DraftsCoordinator(QObject):
         # Raises OutboxUnavailableError (with a sentence and a reason) when the file cannot
         # be opened; the file is then left untouched.
         self.store = OutboxStore(data_dir / FILE_NAME, clock=clock)
-        # The day-at-the-desk writes arrive with the API branch; until then BookingClient
-        # covers the booking calls the outbox sends today (mypy flags this cast once
-        # BookingClient implements DeskApi fully: drop it then).
-        self.engine = SyncEngine(self.store, cast(DeskApi, client), business_id, clock=clock)
+        self.engine = SyncEngine(self.store, client, business_id, clock=clock)
         self.service = SyncService(self.engine, self)
         self.panel = DraftsPanel(self.store, runner, self.service)
 
