@@ -204,7 +204,8 @@ def test_ctrl_s_twice_on_the_same_booking_keeps_one_draft(
     first = window.drafts.store.list_operations()
     assert len(first) == 1
     window.page.banner.clear()
-    desk.pick_slot(1)  # the receptionist changes the time, then saves again
+    # The receptionist changes the time (when the day has another), then saves again.
+    desk.pick_slot(window.page.slot_picker.slot_list.count() - 1)
     second_slot = window.page.selection.slot
     window.action_save_draft.trigger()
     qtbot.waitUntil(lambda: "Saved as a draft" in window.page.banner.message(), timeout=WAIT_MS)
