@@ -61,7 +61,8 @@ class SyncEngine:
         self.rng = rng or random.Random()
         self._timing = timing or Timing()
         self._client = client
-        self.ledger = SendLedger(store.db, owner or new_owner(), lease=self._timing.lease)
+        self.ledger = SendLedger(store.db, owner or new_owner(), lease=self._timing.lease,
+                                 horizon=self._timing.horizon)
         self.keeper = LeaseKeeper(self.ledger, clock, self._timing.renew_every)
         self.sender = Sender(self.ledger, self.keeper, clock, self._timing, self, self.rng)
         self.listeners = Listeners()
@@ -82,6 +83,7 @@ class SyncEngine:
         """Change the waits (drills make them short); set before the engine starts."""
         self._timing = timing
         self.ledger.lease = timing.lease
+        self.ledger.horizon = timing.horizon
         self.keeper.every = timing.renew_every
         self.sender.timing = timing
 

@@ -31,30 +31,37 @@ from desktop.outbox.schema import COLUMNS
 from desktop.outbox.store import fetch
 
 _UNSETTLED = "(" + ",".join(f"'{s}'" for s in sorted(UNSETTLED)) + ")"
+#: Due: queued, its time has come (or lies beyond the horizon: a clock set back), and no
+#: earlier operation on the same booking is unsettled. Parameters: now, now + horizon.
+_DUE = (
+    "o.status = 'queued' AND "
+    "(o.next_attempt_at IS NULL OR o.next_attempt_at <= ? OR o.next_attempt_at > ?) AND "
+    "(o.subject IS NULL OR NOT EXISTS (SELECT 1 FROM operations e WHERE "
+    f"e.subject = o.subject AND e.seq < o.seq AND e.status IN {_UNSETTLED}))"
+)
 
 
 class SendLedger:
     """What one engine (``owner``) writes about the operations it sends."""
 
-    def __init__(self, db: Database, owner: str, *, lease: timedelta) -> None:
+    def __init__(self, db: Database, owner: str, *, lease: timedelta,
+                 horizon: timedelta = timedelta(hours=1)) -> None:
         self.db = db
         self.owner = owner
         self.lease = lease
+        #: The longest wait the engine sets (``Timing.horizon``).
+        self.horizon = horizon
 
     # ------------------------------------------------------------------ what is due
 
-    def due(self, now: datetime, horizon: timedelta, limit: int = 100,
+    def due(self, now: datetime, horizon: timedelta | None = None, limit: int = 100,
             only: str | None = None) -> list[Operation]:
         """Queued operations to send now, oldest first, each the head of its booking
         (``only``: just that one, if it is due)."""
+        ahead = now + (self.horizon if horizon is None else horizon)
         rows = self.db.read(
-            f"SELECT {COLUMNS} FROM operations o WHERE status = 'queued' AND "
-            "(? IS NULL OR id = ?) AND "
-            "(next_attempt_at IS NULL OR next_attempt_at <= ? OR next_attempt_at > ?) AND "
-            "(subject IS NULL OR NOT EXISTS (SELECT 1 FROM operations e WHERE "
-            f"e.subject = o.subject AND e.seq < o.seq AND e.status IN {_UNSETTLED})) "
-            "ORDER BY seq LIMIT ?",
-            (only, only, iso(now), iso(now + horizon), limit))
+            f"SELECT {COLUMNS} FROM operations o WHERE (? IS NULL OR o.id = ?) AND {_DUE} "
+            "ORDER BY o.seq LIMIT ?", (only, only, iso(now), iso(ahead), limit))
         return [operation_of(row) for row in rows]
 
     def next_wake(self, now: datetime, horizon: timedelta) -> datetime | None:
@@ -79,12 +86,12 @@ class SendLedger:
         """``queued`` → ``sending`` under this owner's lease, committed before the request
         leaves (the exactly-once anchor). Returns the claimed operation and whether it must
         be looked up first (an earlier send may have reached the server), read inside the
-        claim's own transaction; None when it is not queued any more (another engine has it,
-        or it was dropped meanwhile)."""
+        claim's own transaction; None when it is not due any more. ``op`` may come from a
+        list read a while ago: meanwhile another engine may have sent it, or put it in doubt
+        (queued again, but not due before its grace), so due-ness is checked again here."""
         with self.db.write("mark_sending") as conn:
-            row = conn.execute("SELECT needs_lookup, status, updated_at FROM operations "
-                               "WHERE id = ?", (op.id,)).fetchone()
-            if row is None or row[1] != OperationStatus.QUEUED:
+            row = self._due_row(conn, op, now)
+            if row is None:
                 return None
             conn.execute(
                 "UPDATE operations SET status = 'sending', attempts = attempts + 1, "
@@ -104,9 +111,8 @@ class SendLedger:
         claimed: list[tuple[Operation, bool]] = []
         with self.db.write("mark_sending") as conn:
             for op in ops:
-                row = conn.execute("SELECT needs_lookup, status, updated_at FROM operations "
-                                   "WHERE id = ?", (op.id,)).fetchone()
-                if row is None or row[1] != OperationStatus.QUEUED:
+                row = self._due_row(conn, op, now)
+                if row is None:
                     continue
                 conn.execute(
                     "UPDATE operations SET status = 'sending', attempts = attempts + 1, "
@@ -120,6 +126,13 @@ class SendLedger:
                                         lease_expires=now + self.lease, updated_at=now),
                                 bool(row[0])))
         return claimed
+
+    def _due_row(self, conn: sqlite3.Connection, op: Operation,
+                 now: datetime) -> tuple[int, str, str] | None:
+        row = conn.execute(
+            f"SELECT o.needs_lookup, o.status, o.updated_at FROM operations o "
+            f"WHERE o.id = ? AND {_DUE}", (op.id, iso(now), iso(now + self.horizon))).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]), str(row[2]))
 
     def renew(self, now: datetime) -> int:
         """Push this owner's leases forward (called while it works)."""

@@ -192,3 +192,31 @@ def test_the_lease_is_renewed_while_a_slow_request_runs(db_path: Path,
         engine.close()
     assert store.get(op_id).status is S.SENT
     store.close()
+
+
+def test_an_operation_another_engine_put_in_doubt_is_not_claimed_from_a_stale_list(
+        db_path: Path, server: FakeServer) -> None:
+    """Seen in the two-engine drill: an engine works through the due list it read at the
+    start of its round; meanwhile the other engine sent one of them and put it in doubt
+    (queued again, to be looked up after the grace). It must not be claimed from the stale
+    list: the look-up would come before the grace, find nothing yet, and post it twice."""
+    clock = ManualClock(BASE_TIME)
+    timing = Timing(in_doubt_grace=timedelta(seconds=25))
+    store = OutboxStore(db_path, clock=clock)
+    op_id = store.save_draft(booking_request(1), form(1), queue=True).id
+    first = engine_for(store, FakeClient(server), timing, "desk-a")
+    second = engine_for(OutboxStore(db_path, clock=clock), FakeClient(server), timing,
+                        "desk-b")
+    stale = first.ledger.due(clock.now())
+    assert [op.id for op in stale] == [op_id]
+    server.lose_answer = 1
+    second.run_once()  # posted, answer lost: in doubt for 25 s
+    assert store.get(op_id).status is S.QUEUED
+    assert store.get(op_id).needs_lookup
+    assert first.ledger.claim(stale[0], clock.now()) is None
+    assert first.sender.send(FakeClient(server), stale[0]) is None
+    assert len(server.writes) == 1
+    clock.advance(26)
+    first.run_once()
+    assert store.get(op_id).status is S.SENT
+    assert len(server.writes) == 1
