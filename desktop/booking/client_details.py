@@ -70,7 +70,7 @@ def existing_client_form_data(definition: FormDefinition, client: Client,
         raise MissingClientDetails(still_missing)
     chosen = {field.id for field in definition.fields()
               if field.id in values or field.required}
-    return build_form_data(_only(definition, chosen), values, meeting_details)
+    return build_form_data(only_fields(definition, chosen), values, meeting_details)
 
 
 def _record_value(field: FormField, client: Client) -> str | None:
@@ -91,7 +91,7 @@ def _answered(value: object) -> bool:
     return bool(as_text(value))
 
 
-def _only(definition: FormDefinition, field_ids: set[str]) -> FormDefinition:
+def only_fields(definition: FormDefinition, field_ids: set[str]) -> FormDefinition:
     """The definition with only ``field_ids`` (sections and rows kept in order)."""
     sections = []
     for section in definition.sections:

@@ -1,7 +1,13 @@
-"""``python -m desktop.sandbox [--port N] [--seed S] [--latency-ms MS]``: run the sandbox alone.
+"""``python -m desktop.sandbox [--port N] [--seed S] [--latency-ms MS] [--now ISO] [--strict]
+[--history N]``: run the sandbox alone.
 
-Prints its URL, the business id and a staff token valid for 12 hours, then logs one line per
-request (method, path, status, milliseconds; never a header) until Ctrl+C.
+Prints its URL, the business id and a staff token valid for 12 hours (then the clock, the
+mode and the history if they are not the defaults), then logs one line per request (method,
+path, status, milliseconds; never a header) until Ctrl+C.
+
+``--now 2027-03-14T01:30-05:00`` starts the sandbox's clock at that moment (it runs on from
+there, and the sample data is seeded around that day); a bad value is one line on stderr and
+exit status 2, like any bad option.
 """
 
 from __future__ import annotations
@@ -11,23 +17,49 @@ import logging
 import signal
 import sys
 import threading
+import time
 from types import FrameType
 
+from desktop.clock import SYSTEM_CLOCK, Clock, StartedClock, parse_moment
+from desktop.sandbox.mode import FORM_SHAPES
 from desktop.sandbox.server import SandboxServer
 
 DEFAULT_PORT = 8765
 TOKEN_HOURS = 12
+BAD_USAGE = 2
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        sys.exit(BAD_USAGE)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m desktop.sandbox",
-                                     description="Run Frontdesk's stand-in of the platform API.")
+    parser = _OneLineParser(prog="python -m desktop.sandbox",
+                            description="Run Frontdesk's stand-in of the platform API.")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT,
                         help=f"port on 127.0.0.1 (default {DEFAULT_PORT}; 0 picks a free one)")
     parser.add_argument("--seed", type=int, default=1234, help="sample-data seed")
     parser.add_argument("--latency-ms", type=float, default=0.0,
                         help="delay every API answer by this many milliseconds")
-    return parser.parse_args(argv)
+    parser.add_argument("--now", metavar="ISO",
+                        help="start the clock at this moment, e.g. 2027-03-14T01:30-05:00")
+    parser.add_argument("--strict", action="store_true",
+                        help="follow the vendor's verified workflows to the letter")
+    parser.add_argument("--form-shape", choices=FORM_SHAPES, default="array",
+                        help="shape of form_data.fields accepted (default array)")
+    parser.add_argument("--history", type=int, default=0, metavar="N",
+                        help="add N past appointments spread over the years before")
+    args = parser.parse_args(argv)
+    if args.history < 0:
+        parser.error("--history must be 0 or more")
+    if args.now is not None:
+        try:
+            args.now = parse_moment(args.now)
+        except ValueError as problem:
+            parser.error(f"--now: {problem}")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,17 +73,29 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
+    clock: Clock = StartedClock(args.now) if args.now is not None else SYSTEM_CLOCK
+    began = time.perf_counter()
     try:
-        sandbox = SandboxServer(port=args.port, seed=args.seed).start()
+        sandbox = SandboxServer(port=args.port, seed=args.seed, clock=clock, strict=args.strict,
+                                history=args.history or None,
+                                form_shape=args.form_shape).start()
     except OSError as problem:
         print(f"Could not listen on port {args.port}: {problem.strerror}", file=sys.stderr)
         return 1
+    seconds = time.perf_counter() - began
     if args.latency_ms:
         sandbox.faults.update(latency_ms=args.latency_ms)
     print(f"Frontdesk sandbox running at {sandbox.url}", flush=True)
     print(f"Business id: {sandbox.business_id}", flush=True)
     print(f"Staff token (valid {TOKEN_HOURS} h): "
           f"{sandbox.staff_token(expires_in=TOKEN_HOURS * 3600)}", flush=True)
+    if args.now is not None:
+        print(f"Clock starts at {args.now.isoformat()} and runs on", flush=True)
+    if args.strict or args.form_shape != "array":
+        print(f"Mode: {sandbox.mode.snapshot()}", flush=True)
+    if args.history:
+        print(f"History: {args.history} past appointments (seeded in {seconds:.2f} s)",
+              flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     try:
         while not stopping.wait(0.2):

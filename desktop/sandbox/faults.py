@@ -14,9 +14,10 @@ Every switch (``faults.update(name=value)``, or ``POST /__sandbox/faults`` with 
     ECONNREFUSED; clearing it binds the SAME port again. Over HTTP give a number of seconds
     (nothing could reach the sandbox to clear it otherwise); it then clears itself.
 ``drop_after_commit`` (count, 0)
-    The next N create-booking requests that succeed are committed, then the connection is
-    closed without any answer (the client cannot know the booking exists). Refused
-    create-booking requests answer normally and do not use up the count.
+    The next N writes that succeed (create booking, and the desk's cancel, complete,
+    reschedule, accept and waitlist calls) are committed, then the connection is closed
+    without any answer (the client cannot know the change was made). Refused writes answer
+    normally and do not use up the count; ``paths`` narrows it to some writes.
 ``rate_limit`` (count, 0) and ``rate_limit_retry_after`` (seconds, 1)
     The next N matching requests get 429 with ``Retry-After``, and are not carried out.
 ``expire_tokens`` (bool)

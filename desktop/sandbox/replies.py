@@ -20,18 +20,24 @@ class Reply:
 
 
 class ApiFailure(Exception):
-    """A refusal in the API's own words; ``field`` names the blamed form field, if any."""
+    """A refusal in the API's own words; ``field`` names the blamed form field, if any.
+
+    With ``errors`` (field id -> message) the envelope's ``error`` is that object instead of
+    a sentence: the strict sandbox's FORM_VALIDATION_ERROR (see form_rules.py).
+    """
 
     def __init__(self, status: int, error_code: str, message: str,
-                 *, field: str | None = None) -> None:
+                 *, field: str | None = None, errors: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.error_code = error_code
         self.message = message
         self.field = field
+        self.errors = errors
 
     def to_reply(self) -> Reply:
-        body: dict[str, Any] = {"status": "Error", "error": self.message,
+        body: dict[str, Any] = {"status": "Error",
+                                "error": dict(self.errors) if self.errors else self.message,
                                 "error_code": self.error_code}
         if self.field is not None:
             body["field"] = self.field
@@ -52,6 +58,10 @@ def invalid(message: str) -> ApiFailure:
 
 def not_found(what: str) -> ApiFailure:
     return ApiFailure(404, "NOT_FOUND", f"{what} not found")
+
+
+def unavailable(message: str = "The requested time slot is not available") -> ApiFailure:
+    return ApiFailure(422, "TIMESLOT_UNAVAILABLE", message)
 
 
 def form_error(message: str, field: str | None = None) -> ApiFailure:

@@ -1,42 +1,53 @@
-"""Create-booking rules, as strict as the real API: turn a JSON body into a BookingPlan or
-raise the API's refusal. Whether the slot or spot is free is checked later, under the lock.
+"""Create-booking rules: turn a JSON body into a :class:`BookingPlan` or raise the API's
+refusal. Whether the slot or spot is free is checked later, under the state's lock.
 
-Policies: a required ``policy`` field is accepted by ``form_data.policies[<field_id>]`` being
-true (or ``"true"``/``"yes"``/``"accepted"``/``1``), or by a ``fields`` entry with that
-field_id and such a value.
+The form itself is checked in form_rules.py. With ``client_id``:
+
+* friendly sandbox: the client is known, ``form_data`` may be left out;
+* strict: every required field of the service's form must still come in ``form_data.fields``
+  (422 FORM_VALIDATION_ERROR naming the missing ones otherwise). Sources: the vendor's
+  verified workflow ``api-validation/workflows/scheduling/post_platform_v1_scheduling_bookings.md``
+  ("using a staff token will result in FORM_VALIDATION_ERROR even with client_id provided")
+  and ``swagger/scheduling/legacy/legacy_v1_scheduling.json`` (``client_id`` "does not exempt
+  the request from scheduling-form validation"). Not confirmed from public sources: whether a
+  required *policy* is enforced for a known client too; the sandbox enforces every required
+  field alike.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from desktop.sandbox.replies import form_error, invalid, missing, not_found
-from desktop.sandbox.sample_data import Record, SampleData
-from desktop.sandbox.state import BookingPlan
-
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-#: The form definition says ``firstname``, the booking example says ``first_name``.
-TYPE_ALIASES = {"first_name": "firstname", "last_name": "lastname", "e-mail": "email",
-                "optin": "opt-in", "opt_in": "opt-in"}
-TRUE_WORDS = {"true", "yes", "accepted", "1", "on"}
-CHOICE_TYPES = {"dropdown", "status", "title"}
+from desktop.sandbox.availability import exists
+from desktop.sandbox.form_rules import check_form_data
+from desktop.sandbox.records import Record
+from desktop.sandbox.replies import ApiFailure, invalid, missing, not_found
+from desktop.sandbox.sample_data import SampleData
 
 
-def canonical_type(name: str) -> str:
-    return TYPE_ALIASES.get(name.strip().lower(), name.strip().lower())
+@dataclass
+class BookingPlan:
+    """A create-booking request that passed the body checks."""
+
+    kind: str  # "appointment" | "event"
+    time_zone: str
+    service_id: str | None = None
+    staff_id: str | None = None
+    start: datetime | None = None
+    event_instance_id: str | None = None
+    client_id: str | None = None
+    new_client: Record | None = None
+    source_data: Record = field(default_factory=dict)
+    meeting_details: Record | None = None
+    matter_uid: str | None = None
+    notes: str | None = None
 
 
-def form_fields(form: Record) -> Iterator[Record]:
-    for section in form.get("sections", []):
-        for row in section.get("fields", []):
-            yield from row
-
-
-def _text(body: Record, name: str) -> str | None:
+def text_param(body: Record, name: str) -> str | None:
     value = body.get(name)
     if value is None or value == "":
         return None
@@ -45,26 +56,19 @@ def _text(body: Record, name: str) -> str | None:
     return str(value)
 
 
-def _blank(value: Any) -> bool:
-    return value is None or value is False or value == [] or value == {} \
-        or (isinstance(value, str) and not value.strip())
-
-
-def _accepted(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return value == 1
-    return isinstance(value, str) and value.strip().lower() in TRUE_WORDS
-
-
-def parse_start(text: str, tz: ZoneInfo) -> datetime:
+def parse_start(text: str, tz: ZoneInfo, name: str = "start_time") -> datetime:
+    """An ISO 8601 moment; one without an offset is read in ``tz``, as the API does, and
+    must then be a real local time there (not one skipped when the clocks went forward)."""
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise invalid("Parameter start_time must be an ISO 8601 date and time") from None
-    # A time without an offset is read in the request's time zone, as the API does.
-    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+        raise invalid(f"Parameter {name} must be an ISO 8601 date and time") from None
+    if moment.tzinfo is not None:
+        return moment
+    if not exists(moment, tz):
+        raise invalid(f"Parameter {name}: {moment:%Y-%m-%d %H:%M} does not exist in "
+                      f"{tz.key} (the clocks skip it); give a UTC offset")
+    return moment.replace(tzinfo=tz)
 
 
 def parse_zone(name: str | None, default: str = "UTC") -> ZoneInfo:
@@ -75,22 +79,21 @@ def parse_zone(name: str | None, default: str = "UTC") -> ZoneInfo:
             from None
 
 
-def build_plan(body: Any, data: SampleData,
-               instance_service: Callable[[str], str | None]) -> BookingPlan:
+def build_plan(body: Any, data: SampleData, instance_service: Callable[[str], str | None], *,
+               strict: bool = False, form_shape: str = "array") -> BookingPlan:
     """``instance_service(event_instance_id)`` gives the service of an instance, or None."""
     if not isinstance(body, dict):
         raise invalid("The request body must be a JSON object")
-    business_id = _text(body, "business_id")
+    business_id = text_param(body, "business_id")
     if business_id is None:
         raise missing("business_id")
     if business_id != data.business["id"]:
         raise not_found("Business")
-    zone_name = _text(body, "time_zone")
-    tz = parse_zone(zone_name)
+    tz = parse_zone(text_param(body, "time_zone"))
     plan = BookingPlan(kind="appointment", time_zone=str(tz.key))
 
-    instance_id = _text(body, "event_instance_id")
-    service_id = _text(body, "service_id")
+    instance_id = text_param(body, "event_instance_id")
+    service_id = text_param(body, "service_id")
     service = data.service(service_id) if service_id else None
     if instance_id is None and service is not None and service["type"] == "EventService":
         raise missing("event_instance_id")
@@ -102,12 +105,12 @@ def build_plan(body: Any, data: SampleData,
             raise not_found("Event instance")
     else:
         for name in ("service_id", "staff_id", "start_time"):
-            if _text(body, name) is None:
+            if text_param(body, name) is None:
                 raise missing(name)
         assert service_id is not None
         if service is None:
             raise not_found("Service")
-        staff_id = _text(body, "staff_id")
+        staff_id = text_param(body, "staff_id")
         assert staff_id is not None
         if data.staff_member(staff_id) is None:
             raise not_found("Staff")
@@ -117,90 +120,42 @@ def build_plan(body: Any, data: SampleData,
         form_service = service_id
 
     form_data = body.get("form_data")
-    plan.client_id = _text(body, "client_id")
+    plan.client_id = text_param(body, "client_id")
+    form = data.form_for(form_service)
     if plan.client_id is None:
         if form_data is None:
             raise missing("client_id or form_data")
-        plan.new_client = check_form_data(form_data, data.form_for(form_service))
+        answers = check_form_data(form_data, form, shape=form_shape, strict=strict)
+        plan.new_client = answers.client
+        plan.notes = answers.notes
+    elif strict or form_data is not None:
+        # A known client: strict checks the form as for anyone; the friendly sandbox only
+        # takes the notes (and refuses a malformed form, as it cannot read them).
+        try:
+            plan.notes = check_form_data(form_data if form_data is not None else {"fields": None},
+                                         form, shape=form_shape, strict=strict).notes
+        except ApiFailure:
+            if strict:
+                raise
+            plan.notes = _loose_notes(form_data)
     meeting = body.get("meeting_details")
     if meeting is None and isinstance(form_data, dict):
         meeting = form_data.get("meeting_details")
     if meeting is not None and not isinstance(meeting, dict):
         raise invalid("Parameter meeting_details must be an object")
     plan.meeting_details = meeting
-    plan.matter_uid = _text(body, "matter_uid")
+    plan.matter_uid = text_param(body, "matter_uid")
     plan.source_data = {
-        "source_name": _text(body, "source_name"),
-        "source_url": _text(body, "source_url"),
-        "campaign": _text(body, "campaign") or _text(body, "source_campaign"),
-        "channel": _text(body, "channel") or _text(body, "source_channel"),
-        "portal_id": _text(body, "portal_id") or _text(body, "business_uid"),
+        "source_name": text_param(body, "source_name"),
+        "source_url": text_param(body, "source_url"),
+        "campaign": text_param(body, "campaign") or text_param(body, "source_campaign"),
+        "channel": text_param(body, "channel") or text_param(body, "source_channel"),
+        "portal_id": text_param(body, "portal_id") or text_param(body, "business_uid"),
     }
     return plan
 
 
-def check_form_data(form_data: Any, form: Record) -> Record:
-    """Check ``form_data`` against the form definition; the new client's details on success."""
-    if not isinstance(form_data, dict):
-        raise form_error("form_data must be an object with a fields array")
-    entries = form_data.get("fields")
-    if not isinstance(entries, list):
-        raise form_error("form_data.fields must be an array of {field_id, type, new_data} "
-                         "objects, not a key-value object")
-    definition = {str(f.get("id")): f for f in form_fields(form) if isinstance(f, dict)}
-    values: dict[str, Any] = {}
-    for entry in entries:
-        if not isinstance(entry, dict) or not isinstance(entry.get("field_id"), str) \
-                or not isinstance(entry.get("type"), str) or "new_data" not in entry:
-            raise form_error("Each entry of form_data.fields needs field_id, type and new_data")
-        field = definition.get(entry["field_id"])
-        if field is None:
-            continue  # the API ignores answers to questions the form does not ask
-        expected = canonical_type(str(field.get("type", "")))
-        if canonical_type(entry["type"]) != expected:
-            raise form_error(f"{field.get('label', entry['field_id'])} has type "
-                             f"{field.get('type')}, not {entry['type']}", entry["field_id"])
-        values[entry["field_id"]] = entry["new_data"]
-
-    policies = form_data.get("policies") or {}
-    if not isinstance(policies, dict):
-        raise form_error("form_data.policies must be an object")
-    for field_id, field in definition.items():
-        label = str(field.get("label") or field_id)
-        kind = canonical_type(str(field.get("type", "")))
-        value = values.get(field_id)
-        if kind == "policy":
-            if field.get("required") and not (_accepted(policies.get(field_id))
-                                               or _accepted(value)):
-                raise form_error(f"{label} must be accepted", field_id)
-            continue
-        if field.get("required") and _blank(value):
-            raise form_error(f"{label} can't be blank", field_id)
-        if _blank(value):
-            continue
-        _check_value(kind, field, label, field_id, value)
-
-    def of_type(kind: str) -> str | None:
-        for field_id, field in definition.items():
-            if canonical_type(str(field.get("type", ""))) == kind and \
-                    isinstance(values.get(field_id), str) and values[field_id].strip():
-                return str(values[field_id]).strip()
-        return None
-
-    return {"first_name": of_type("firstname") or "", "last_name": of_type("lastname") or "",
-            "email": of_type("email"), "phone": of_type("phone")}
-
-
-def _check_value(kind: str, field: Record, label: str, field_id: str, value: Any) -> None:
-    if kind == "email" and not (isinstance(value, str) and EMAIL.match(value.strip())):
-        raise form_error(f"{label} is not a valid email address", field_id)
-    if kind in CHOICE_TYPES and field.get("options") and value not in field["options"]:
-        raise form_error(f"{label} must be one of: {', '.join(map(str, field['options']))}",
-                         field_id)
-    if kind == "datepicker":
-        try:
-            date.fromisoformat(str(value))
-        except ValueError:
-            raise form_error(f"{label} must be a date (YYYY-MM-DD)", field_id) from None
-    if kind == "phone" and sum(ch.isdigit() for ch in str(value)) < 7:
-        raise form_error(f"{label} is not a valid phone number", field_id)
+def _loose_notes(form_data: Any) -> str | None:
+    others = form_data.get("others") if isinstance(form_data, dict) else None
+    notes = others.get("notes") if isinstance(others, dict) else None
+    return notes.strip() if isinstance(notes, str) and notes.strip() else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -81,9 +81,9 @@ def test_inactive_and_filtered_staff(api: httpx.Client) -> None:
     assert both == {"st-chen", "st-nair"}
 
 
-def test_only_future_slots(api: httpx.Client) -> None:
-    now = datetime.now(UTC)
-    yesterday = business_today() - timedelta(days=1)
+def test_only_future_slots(sandbox: SandboxServer, api: httpx.Client) -> None:
+    now = sandbox.clock.now()
+    yesterday = business_today(api) - timedelta(days=1)
     days = slots(api, "sv-phone-consult", days=3, start=yesterday)
     assert days[yesterday.isoformat()] == []
     for day in days.values():
@@ -93,7 +93,7 @@ def test_only_future_slots(api: httpx.Client) -> None:
 @pytest.mark.parametrize("zone", ["Asia/Tokyo", "America/Los_Angeles", "UTC"])
 def test_time_zone_of_the_answer(api: httpx.Client, zone: str) -> None:
     tz = ZoneInfo(zone)
-    start = business_today() + timedelta(days=2)
+    start = business_today(api) + timedelta(days=2)
     home = slots(api, "sv-massage", days=5, start=start)
     there = slots(api, "sv-massage", days=5, start=start, time_zone=zone)
     for day, found in there.items():
@@ -165,7 +165,7 @@ def test_bad_parameters_are_400(api: httpx.Client, params: dict[str, str], code:
 
 
 def test_62_days_is_the_limit(api: httpx.Client) -> None:
-    start = business_today()
+    start = business_today(api)
     assert len(slots(api, "sv-massage", days=62, start=start)) == 62
     answer = api.get(AVAILABILITY, params={
         "service_id": "sv-massage", "start_date": start.isoformat(),

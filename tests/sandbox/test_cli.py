@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import httpx
+import pytest
 
 
 def test_module_prints_url_business_and_token() -> None:
@@ -35,3 +36,42 @@ def test_module_prints_url_business_and_token() -> None:
     assert f"GET /platform/v1/businesses/{business} 200" in out
     assert token not in out.split(lines[2], 1)[-1]  # never in a log line
     assert "Sandbox stopped." in out
+
+
+def test_now_starts_the_clock_at_that_moment() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "desktop.sandbox", "--port", "0", "--now",
+         "2027-03-14T01:30-05:00", "--strict", "--history", "500"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline().strip() for _ in range(6)]
+        url = lines[0].rsplit(" ", 1)[-1]
+        clock = httpx.get(f"{url}/__sandbox/clock").json()["data"]
+        assert clock["today"] == "2027-03-14"
+        assert clock["business_now"].startswith("2027-03-14T01:3")
+        assert "StartedClock" in clock["clock"]
+        assert lines[3] == "Clock starts at 2027-03-14T01:30:00-05:00 and runs on"
+        assert "'strict': True" in lines[4]
+        assert lines[5].startswith("History: 500 past appointments")
+        assert httpx.get(f"{url}/__sandbox/mode").json()["data"]["mode"]["strict"] is True
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0
+
+
+@pytest.mark.parametrize("args", [["--now", "2027-03-14T01:30"], ["--now", "next week"],
+                                  ["--history", "-3"]])
+def test_a_bad_value_is_one_line_and_status_2(args: list[str]) -> None:
+    done = subprocess.run([sys.executable, "-m", "desktop.sandbox", "--port", "0", *args],
+                          capture_output=True, text=True, timeout=20, check=False)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("python -m desktop.sandbox: ")
+    assert args[0] in lines[0]

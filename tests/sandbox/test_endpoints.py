@@ -90,7 +90,7 @@ def test_appointments_by_state_and_client(api: httpx.Client) -> None:
     assert upcoming["appointments"]
     assert past["appointments"]
     assert cancelled["appointments"]
-    assert all(b["status"] == "scheduled" for b in upcoming["appointments"])
+    assert {b["state"] for b in upcoming["appointments"]} <= {"scheduled", "pending"}
     assert all(b["status"] == "cancelled" for b in cancelled["appointments"])
     assert upcoming["next_page"] == 2  # a lived-in calendar has more than a page
 

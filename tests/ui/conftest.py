@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
 from desktop.api.client import BookingClient
@@ -66,13 +67,29 @@ class Desk:
         self.page.slot_picker.slot_list.setCurrentRow(row)
         assert self.page.selection.slot is not None
 
-    def find_client(self, term: str, row: int = 0) -> None:
+    def find_client(self, term: str, row: int = 0, *, accept_policies: bool = True,
+                    answers: dict[str, object] | None = None) -> None:
+        """Search, pick the client, and (as a receptionist confirming with the client) tick
+        the policies the service's form requires for this booking."""
         picker = self.page.client_picker
         picker.search.setText(term)
         picker._search_now()
         self.qtbot.waitUntil(lambda: picker.results.count() > 0, timeout=WAIT_MS)
         picker.results.setCurrentRow(row)
         assert self.page.selection.client is not None
+        if self.page.selection.service is not None:
+            details = self.page.details_host
+            self.qtbot.waitUntil(lambda: details.ready or bool(details.problem),
+                                 timeout=WAIT_MS)
+            if accept_policies and details.form is not None:
+                for box in details.form.findChildren(QCheckBox):
+                    if box.objectName().startswith("field-p"):
+                        box.setChecked(True)
+            if details.form is not None:
+                # The sample form's one service question that is required (physiotherapy).
+                wanted = {"q_concern_area": "Back", **(answers or {})}
+                known = {f.id for f in details.form.definition.fields()}
+                details.form.set_values({k: v for k, v in wanted.items() if k in known})
 
     def open_new_client_form(self) -> None:
         self.page.new_client()

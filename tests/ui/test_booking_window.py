@@ -128,7 +128,12 @@ def test_event_registration(window: MainWindow, desk: Desk, qtbot: QtBot,
     assert full_rows, "the sample data has a full yoga class"
     table.selectRow(full_rows[0])
     assert window.page.selection.slot is None  # full sessions cannot be picked
-    open_row = next(r for r in range(table.rowCount()) if r not in full_rows)
+    okafors = {c["id"] for c in sandbox.state.clients() if c["last_name"] == "Okafor"}
+    taken = {b["event_instance_id"] for b in sandbox.state.bookings()
+             if b["client_id"] in okafors and b["status"] != "cancelled"}
+    open_row = next(r for r in range(table.rowCount()) if r not in full_rows and
+                    table.item(r, 0).data(Qt.ItemDataRole.UserRole).event_instance_id
+                    not in taken)  # a session the client below is not in already
     table.selectRow(open_row)
     instance = window.page.selection.slot
     assert instance is not None

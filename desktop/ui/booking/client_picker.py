@@ -56,11 +56,19 @@ class ClientPicker(QWidget):
         self.search_status = plain_label(self, "client-search-status")
         self.search_status.setWordWrap(True)
 
+        #: What the service's form still needs for the chosen client (hidden when nothing).
+        self.details_area = QScrollArea(self)
+        self.details_area.setObjectName("client-details-area")
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.details_area.hide()
+
         existing_page = QWidget(self)
         existing_layout = QVBoxLayout(existing_page)
         existing_layout.setContentsMargins(0, 0, 0, 0)
         existing_layout.addWidget(self.results, 1)
         existing_layout.addWidget(self.search_status)
+        existing_layout.addWidget(self.details_area, 2)
 
         self.form_scroll = QScrollArea(self)
         self.form_scroll.setObjectName("new-client-area")
@@ -122,6 +130,20 @@ class ClientPicker(QWidget):
 
     def form_widget(self) -> QWidget | None:
         return self.form_scroll.widget()
+
+    def set_details_widget(self, widget: QWidget | None) -> None:
+        """Put the chosen client's missing details (or nothing) under the search results."""
+        old = self.details_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        if widget is None:
+            self.details_area.hide()
+            return
+        self.details_area.setWidget(widget)
+        self.details_area.show()
+
+    def details_widget(self) -> QWidget | None:
+        return self.details_area.widget() if self.details_area.isVisible() else None
 
     # ------------------------------------------------------------------ search
 

@@ -9,17 +9,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.api.client import BookingClient
 from desktop.api.errors import ValidationError
-from desktop.api.models import Business, FormData, Service
-from desktop.forms import FormDefinition, FormDefinitionError, meeting_kind_for, parse_definition
+from desktop.api.models import FormData, Service
+from desktop.forms import FormDefinitionError, meeting_kind_for
 from desktop.ui.booking.client_picker import ClientPicker
+from desktop.ui.booking.definitions import Definition, FormDefinitions
 from desktop.ui.form import FormErrorView, GeneratedForm
 from desktop.ui.messages import plain_words
-from desktop.ui.page_work import PageWork, cancel_check
-from desktop.ui.tasks import CancelToken
-
-Definition = FormDefinition | FormDefinitionError
 
 
 class NewClientFormHost(QObject):
@@ -32,14 +28,11 @@ class NewClientFormHost(QObject):
     sig_changed = Signal()
     sig_form_shown = Signal()
 
-    def __init__(self, client: BookingClient, business: Business, picker: ClientPicker,
-                 work: PageWork, parent: QObject | None = None) -> None:
+    def __init__(self, definitions: FormDefinitions, picker: ClientPicker,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._client = client
-        self._business = business
+        self._definitions = definitions
         self._picker = picker
-        self._work = work
-        self._definitions: dict[str, Definition] = {}
         self._form: GeneratedForm | None = None
         self._carried: dict[str, Any] = {}
         #: The service whose form is wanted on screen (answers for others are only cached).
@@ -52,7 +45,7 @@ class NewClientFormHost(QObject):
 
     def has_definition(self, service_id: str) -> bool:
         """The service's form definition is loaded (shown at once next time)."""
-        return service_id in self._definitions
+        return self._definitions.known(service_id) is not None
 
     def show_for(self, service: Service | None) -> None:
         """Show the new-client form of ``service`` (loading its definition if needed)."""
@@ -65,30 +58,17 @@ class NewClientFormHost(QObject):
                 "Choose a service first: the new-client form depends on it.")))
             self.sig_changed.emit()
             return
-        cached = self._definitions.get(service.id)
-        if cached is not None:
-            self._present(service, cached)
-            return
-        client, business_id = self._client, self._business.id
-
-        def work(token: CancelToken) -> Definition:
-            raw = client.get_scheduling_form(business_id, service.id,
-                                             cancel=cancel_check(token))
-            try:
-                return parse_definition(raw)
-            except FormDefinitionError as problem:
-                return problem
+        self._wanted = service.id
 
         def loaded(result: Definition) -> None:
-            self._definitions[service.id] = result
             if self._picker.is_new_client and self._wanted == service.id:
                 self._present(service, result)
 
-        self._wanted = service.id
-        text = self.tr("Loading the new-client form…")
-        self._picker.set_form_widget(_note(text))
-        self._work.run("form", text, work, loaded, retry=lambda: self.show_for(service),
-                       on_error=lambda e: self._picker.set_form_widget(_note(plain_words(e))))
+        if self._definitions.known(service.id) is None:
+            self._picker.set_form_widget(_note(self.tr("Loading the new-client form…")))
+        self._definitions.load(
+            service, "form", loaded, retry=lambda: self.show_for(service),
+            on_error=lambda e: self._picker.set_form_widget(_note(plain_words(e))))
 
     def _present(self, service: Service, definition: Definition) -> None:
         if isinstance(definition, FormDefinitionError):
@@ -131,10 +111,9 @@ class NewClientFormHost(QObject):
         return problems[0].message if problems else None
 
     def show_refusal(self, error: ValidationError) -> bool:
-        """Put the API's complaint next to the field it names; True if one was found."""
-        if self._form is None:
-            return False
-        return self._form.show_field_error(error.field or error.message, error.message)
+        """Put each of the API's complaints next to the field it names (the ones naming no
+        field of this form go to the form's top); True if any landed on a field."""
+        return place_refusal(self._form, error)
 
     def client_name(self) -> str:
         """The name typed into the form, for summaries and drafts ('' when none yet)."""
@@ -153,6 +132,22 @@ class NewClientFormHost(QObject):
         self._carried = {}
         if self._form is not None:
             self._form.reset()
+
+
+def place_refusal(form: GeneratedForm | None, error: ValidationError) -> bool:
+    """See :meth:`NewClientFormHost.show_refusal` (shared with the existing-client details)."""
+    if form is None:
+        return False
+    complaints = error.field_errors or {error.field or error.message: error.message}
+    placed = False
+    elsewhere: list[str] = []
+    for key, message in complaints.items():
+        if form.show_field_error(key, message):
+            placed = True
+        else:
+            elsewhere.append(message)
+    form.show_form_error(" ".join(elsewhere))
+    return placed
 
 
 def _note(text: str) -> QWidget:

@@ -24,7 +24,9 @@ from desktop.booking.selection import BookingMode, BookingSelection, Need
 from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.ui.booking.catalogue import Catalogue
 from desktop.ui.booking.confirmation import BookingSummary
+from desktop.ui.booking.definitions import FormDefinitions
 from desktop.ui.booking.describe import selection_line, service_details, slot_when, still_needed
+from desktop.ui.booking.details_host import ClientDetailsHost
 from desktop.ui.booking.form_host import NewClientFormHost
 from desktop.ui.booking.layout import BookingLayout
 from desktop.ui.booking.message_banner import Tone
@@ -59,7 +61,9 @@ class BookingPage(BookingLayout):
         self.catalogue = Catalogue(client, business, self.work, self)
         self.times = TimesLoader(client, business, self.selection, self.catalogue,
                                  self.slot_picker, self.event_picker, self.work, clock, self)
-        self.form_host = NewClientFormHost(client, business, self.client_picker, self.work, self)
+        self.definitions = FormDefinitions(client, business, self.work, self)
+        self.form_host = NewClientFormHost(self.definitions, self.client_picker, self)
+        self.details_host = ClientDetailsHost(self.definitions, self.client_picker, self)
         self.restorer = BookingRestorer(self)
         self.booker = BookingSender(self)
         self.slot_picker.set_time_zone(self.selection.time_zone)
@@ -83,6 +87,8 @@ class BookingPage(BookingLayout):
         self.client_picker.sig_existing_client_requested.connect(self.update_summary)
         self.form_host.sig_changed.connect(self.sig_form_changed)
         self.form_host.sig_changed.connect(self.update_summary)
+        self.details_host.sig_changed.connect(self.sig_form_changed)
+        self.details_host.sig_changed.connect(self.update_summary)
         self.book_button.clicked.connect(self.book)
         self.save_draft_button.clicked.connect(self.save_draft)
         self.busy.sig_cancel.connect(self.cancel_running)
@@ -153,9 +159,15 @@ class BookingPage(BookingLayout):
     # ================================================================== what is on screen
 
     def current_request(self) -> BookingRequest:
-        """The request for what is on screen (builds the new-client form's data first)."""
-        self.selection.form_data = (self.form_host.build_form_data()
-                                    if self.client_picker.is_new_client else None)
+        """The request for what is on screen: the new client's form data, or the existing
+        client's id with the form's fields filled from the record and the details asked."""
+        client = self.selection.client
+        if self.client_picker.is_new_client:
+            self.selection.form_data = self.form_host.build_form_data()
+        elif client is not None and self.details_host.ready:
+            self.selection.form_data = self.details_host.form_data(client)
+        else:
+            self.selection.form_data = None
         return self.selection.to_request(self.business.id)
 
     def saved_booking(self) -> SavedBooking:
@@ -175,8 +187,11 @@ class BookingPage(BookingLayout):
             client=client,
             client_name=client.full_name if client else (
                 self.new_client_name() if new_client else ""),
-            form_values=self.form_host.values(),
-            meeting_details=self.form_host.meeting_details(),
+            # The new client's form, or what was asked of an existing client.
+            form_values=dict(self.form_host.values() if new_client
+                             else self.details_host.values()),
+            meeting_details=(self.form_host.meeting_details() if new_client
+                             else self.details_host.meeting_details()),
         )
 
     def collect_values(self) -> dict[str, object]:
@@ -198,6 +213,10 @@ class BookingPage(BookingLayout):
                 needs.append(self.tr("a usable new-client form"))
         elif self.selection.client is None:
             needs.append(self.tr("a client"))
+        elif self.details_host.problem:
+            needs.append(self.tr("a usable booking form"))
+        elif not self.details_host.ready and self.selection.service is not None:
+            needs.append(self.tr("the service's booking form (loading)"))
         return needs
 
     def update_summary(self) -> None:
@@ -258,6 +277,8 @@ class BookingPage(BookingLayout):
             self.times.load()
         if self.client_picker.is_new_client:
             self.form_host.show_for(service)
+        else:
+            self.details_host.show_for(service, self.selection.client)
         self.update_summary()
 
     def _staff_changed(self, staff: Staff | None) -> None:
@@ -279,6 +300,7 @@ class BookingPage(BookingLayout):
 
     def _client_chosen(self, client: Client | None) -> None:
         self.selection.client = client
+        self.details_host.show_for(self.selection.service, client)
         self.update_summary()
 
     def _search_clients(self, term: str) -> None:

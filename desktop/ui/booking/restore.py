@@ -44,6 +44,7 @@ class BookingRestorer(QObject):
         self._pending: _Pending | None = None
         page.times.sig_shown.connect(self._times_shown)
         page.form_host.sig_form_shown.connect(self._form_shown)
+        page.details_host.sig_form_shown.connect(self._form_shown)
 
     @property
     def restoring(self) -> bool:
@@ -52,7 +53,7 @@ class BookingRestorer(QObject):
     def restore(self, saved: SavedBooking) -> None:
         page = self._page
         self._pending = _Pending(saved, slot_pending=saved.slot is not None,
-                                 form_pending=saved.new_client and bool(saved.form_values))
+                                 form_pending=bool(saved.form_values or saved.meeting_details))
         if saved.time_zone and saved.time_zone != page.selection.time_zone:
             page.set_time_zone(saved.time_zone)
         event = saved.mode is BookingMode.EVENT
@@ -108,7 +109,9 @@ class BookingRestorer(QObject):
         restored = dict(pending.saved.form_values)  # the editors read ISO dates themselves
         if pending.saved.meeting_details is not None:
             restored[MEETING_DETAILS_ID] = pending.saved.meeting_details
-        self._page.form_host.set_values(restored)
+        page = self._page
+        host = page.form_host if page.client_picker.is_new_client else page.details_host
+        host.set_values(restored)
         pending.form_pending = False
         self._finish_if_done()
 

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from desktop.api.errors import (
-    AmbiguousResultError,
     InDoubtError,
     OfflineError,
     RateLimitedError,
@@ -17,6 +16,7 @@ from desktop.api.errors import (
     ValidationError,
 )
 from desktop.api.models import Booking, BookingRequest
+from desktop.booking.client_details import MissingClientDetails
 from desktop.booking.saved_booking import DraftSaveRequest, SaveReason
 from desktop.ui.booking.confirmation import BookingSummary
 from desktop.ui.booking.message_banner import Tone
@@ -45,13 +45,17 @@ class BookingSender(QObject):
             page.banner.show_message(self.tr("Still needed before booking: {items}.").format(
                 items=", ".join(needs)), Tone.WARNING)
             return
-        if page.client_picker.is_new_client:
-            problem = page.form_host.first_problem()
-            if problem:
-                page.banner.show_message(self.tr("Please check the client's details: {problem}")
-                                         .format(problem=problem), Tone.WARNING)
-                return
-        request = page.current_request()
+        host = page.form_host if page.client_picker.is_new_client else page.details_host
+        problem = host.first_problem()
+        if problem:
+            page.banner.show_message(self.tr("Please check the client's details: {problem}")
+                                     .format(problem=problem), Tone.WARNING)
+            return
+        try:
+            request = page.current_request()
+        except MissingClientDetails as missing:
+            page.banner.show_message(str(missing), Tone.WARNING)
+            return
         summary = page.summary_for(request)
         self.in_flight = request
         page.update_summary()
@@ -104,7 +108,8 @@ class BookingSender(QObject):
             page.update_summary()
             return
         if isinstance(error, ValidationError):
-            placed = page.client_picker.is_new_client and page.form_host.show_refusal(error)
+            host = page.form_host if page.client_picker.is_new_client else page.details_host
+            placed = host.show_refusal(error)
             page.banner.show_message(
                 error.message if placed else
                 self.tr("The booking was refused: {reason}").format(reason=error.message),
@@ -115,7 +120,7 @@ class BookingSender(QObject):
             page.sig_save_draft.emit(DraftSaveRequest(request, page.saved_booking(),
                                                       SaveReason.OFFLINE))
             return
-        if isinstance(error, InDoubtError | AmbiguousResultError | ServerError):
+        if isinstance(error, InDoubtError | ServerError):
             # It may have been booked: the outbox looks it up before any re-send.
             page.sig_save_draft.emit(DraftSaveRequest(request, page.saved_booking(),
                                                       SaveReason.IN_DOUBT))

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.api.client import BookingClient
 from desktop.api.models import Business, Slot
+from desktop.booking.bookable import bookable_availability
 from desktop.booking.selection import BookingMode, BookingSelection
 from desktop.clock import Clock, today_in
 from desktop.ui.booking.catalogue import Catalogue
@@ -93,7 +94,9 @@ class TimesLoader(QObject):
             if now != wanted:
                 return  # the receptionist has moved on
             self._slot_picker.set_staff_names(self._catalogue.staff_names(), show=staff is None)
-            self._slot_picker.set_availability(availability)
+            # The platform may list free starts without checking the duration fits.
+            self._slot_picker.set_availability(
+                bookable_availability(availability, service.duration))
             self.sig_shown.emit()
 
         self._slot_picker.set_loading()

@@ -96,6 +96,13 @@ class GeneratedForm(RowBuilding, QWidget):
         self._notes_banner.setStyleSheet(_NOTES_STYLE)
         self._notes_banner.setVisible(bool(definition.notes))
         outer.addWidget(self._notes_banner)
+        self._form_error = QLabel(self)
+        self._form_error.setObjectName("form-error-top")
+        self._form_error.setWordWrap(True)
+        self._form_error.setTextFormat(Qt.TextFormat.PlainText)
+        self._form_error.setStyleSheet(_ERROR_STYLE)
+        self._form_error.hide()
+        outer.addWidget(self._form_error)
 
         self._scroll = QScrollArea(self)
         self._scroll.setWidgetResizable(True)
@@ -210,6 +217,16 @@ class GeneratedForm(RowBuilding, QWidget):
     def clear_errors(self) -> None:
         for field_id in list(self._errors):
             self._hide_error(field_id)
+        self.show_form_error("")
+
+    def show_form_error(self, message: str) -> None:
+        """A complaint about the form as a whole (or naming no field of it), at its top."""
+        self._form_error.setText(message)
+        self._form_error.setVisible(bool(message))
+        self._form_error.setAccessibleName(message)
+
+    def form_error(self) -> str:
+        return self._form_error.text() if not self._form_error.isHidden() else ""
 
     def focus_field(self, field_id: str) -> None:
         widget = self._input(field_id)
