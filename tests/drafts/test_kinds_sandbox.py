@@ -1,9 +1,6 @@
 """Desk operations with the real BookingClient against the real sandbox over HTTP: cancel
 with a message, no-show marks in one call, reschedule refused onto a taken time and accepted
 onto a free one, a move to another staff member, a lost answer looked up, never re-sent.
-
-Needs the sandbox's day-at-the-desk endpoints (``/business/scheduling/v1/...``); where the
-sandbox does not serve them yet, the module says so and is skipped.
 """
 
 from __future__ import annotations
@@ -13,7 +10,6 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-import httpx
 import pytest
 
 from desktop.api.client import BookingClient
@@ -37,14 +33,6 @@ FAST = Timing(backoff=Backoff(first=0.05, limit=0.2), probe_backoff=Backoff(firs
                                                                             limit=0.2),
               in_doubt_grace=timedelta(0))
 DESK = "/business/scheduling/v1/bookings"
-
-
-@pytest.fixture(autouse=True)
-def _desk_endpoints(sandbox: Any) -> None:
-    answer = httpx.put(sandbox.url + DESK + "/cancel", json={},
-                       headers={"Authorization": f"Bearer {sandbox.staff_token()}"})
-    if answer.status_code == 404:
-        pytest.skip("this sandbox does not serve the day-at-the-desk calls yet")
 
 
 @pytest.fixture
