@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -18,6 +18,7 @@ from desktop.outbox import (
     BookingLabel,
     CancelBooking,
     CompleteBooking,
+    JoinWaitlist,
     MoveBooking,
     OperationStatus,
     OutboxStore,
@@ -140,3 +141,22 @@ def test_a_move_to_another_staff_member_books_anew_and_cancels_the_old(
     new = client.get_appointment(moved.result_id)
     assert new.staff_id == new_slot.staff_id
     assert new.state != "cancelled"
+
+
+def test_joining_the_waitlist_of_a_full_event_twice_is_done_twice_not_refused(
+        sandbox: Any, client: BookingClient, store: OutboxStore) -> None:
+    first = date.today() + timedelta(days=1)
+    days = client.get_availability(business_id=sandbox.business_id, service_id="sv-yoga",
+                                   start_date=first, end_date=first + timedelta(days=27),
+                                   time_zone="UTC", staff_ids=["st-nair"], kind="event")
+    full = next(slot for day in sorted(days) for slot in days[day]
+                if slot.event_instance_id and slot.is_full)
+    assert full.event_instance_id is not None
+    person = sample_clients()[5]["id"]
+    ops = [store.enqueue(JoinWaitlist(business_id=sandbox.business_id,
+                                      event_instance_id=full.event_instance_id,
+                                      client_id=person)) for _ in range(2)]
+    log_from = len(sandbox.requests_log)
+    engine_for(store, client, sandbox).run_once()
+    assert [store.get(op.id).status for op in ops] == [S.SENT, S.SENT]
+    assert writes(sandbox, log_from, "POST", "/platform/v1/scheduling/waitlist") == 2
