@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
 
         self.drafts = DraftsCoordinator(
             self.page, client, business.id,
-            data_dir or AppPaths.default().data_dir, self.runner, self)
+            data_dir or AppPaths.default().data_dir, self.runner, self, clock=clock)
         self.drafts.sig_counts_changed.connect(self.indicators.set_drafts)
         self.drafts.sig_online_changed.connect(self.indicators.set_online)
         self.drafts.sig_auth_required.connect(

@@ -1,11 +1,15 @@
-"""Background work for the GUI: run a function on a shared QThreadPool, hear back by signal.
+"""Background work for the GUI: run a function on a shared QThreadPool, hear back on the GUI
+thread. One way back to the GUI thread for the whole app: :class:`GuiRelay`.
 
-The habit comes from Picard's ``run_task`` and Anki's ``QueryOp``: the worker function never
-touches a widget; its result (or exception) is handed to a callback on the GUI thread.
+The habit comes from Picard's ``run_task``/``thread.to_main`` and Anki's ``QueryOp``: the worker
+function never touches a widget; its result (or exception) is handed to a callback on the GUI
+thread through the relay.
 
 Each task can be cancelled (its result is then dropped and the function may poll
-``CancelToken.cancelled`` to stop early), and tasks started under the same ``key`` supersede
-each other, so an answer for a stale selection never reaches the screen.
+``CancelToken.cancelled`` to stop early). Tasks started under the same ``key`` supersede each
+other, so an answer for a stale selection never reaches the screen. Tasks belong to a
+``scope`` ("page", "drafts", ...): Esc on the booking page cancels the page's scope only,
+never the drafts panel's reads.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -21,6 +26,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+#: Tasks started without a scope.
+DEFAULT_SCOPE = "default"
 
 
 class CancelToken:
@@ -41,39 +49,43 @@ class CancelToken:
         return self._event.wait(seconds)
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; worker threads emit, Qt queues delivery to the GUI thread.
+class GuiRelay(QObject):
+    """The one delivery primitive to the GUI thread.
 
-    The receiving slots are methods of this object (not bare closures) so that Qt knows the
-    receiver's thread and queues the call instead of running it on the worker.
+    Create it on the GUI thread; ``post(fn)`` from any thread Qt created (a QThreadPool
+    worker, a QThread) runs ``fn()`` on the GUI thread: the signal is queued to this object's
+    thread. Posting from the GUI thread itself runs ``fn`` at once. Never post from a plain
+    ``threading.Thread``: emitting from threads Qt does not know is where PySide was seen to
+    crash; run such loops on a QThread instead (see ``ui/drafts/sync_service.py``).
     """
 
-    sig_succeeded = Signal(object)
-    sig_failed = Signal(object)
+    sig_call = Signal(object)
 
-    def __init__(self, parent: QObject, on_succeeded: Callable[[object], None],
-                 on_failed: Callable[[object], None]) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._on_succeeded = on_succeeded
-        self._on_failed = on_failed
-        self.sig_succeeded.connect(self._deliver_success)
-        self.sig_failed.connect(self._deliver_failure)
+        # A method of this object (not a bare closure) as the receiver, so that Qt knows the
+        # receiver's thread and queues the call instead of running it on the sender's.
+        self.sig_call.connect(self._call)
+
+    def post(self, fn: Callable[[], None]) -> None:
+        self.sig_call.emit(fn)
 
     @Slot(object)
-    def _deliver_success(self, result: object) -> None:
-        self._on_succeeded(result)
+    def _call(self, fn: object) -> None:
+        assert callable(fn)
+        try:
+            fn()
+        except Exception:  # one failing callback must not break the delivery of the rest
+            log.exception("A callback on the GUI thread failed")
 
-    @Slot(object)
-    def _deliver_failure(self, exc: object) -> None:
-        self._on_failed(exc)
 
-
-@dataclass
+@dataclass(eq=False)
 class TaskHandle(Generic[T]):
     """What a caller keeps of a running task: cancel it, or ask whether it is still going."""
 
     token: CancelToken
     key: str | None
+    scope: str = DEFAULT_SCOPE
     done: threading.Event = field(default_factory=threading.Event)
 
     def cancel(self) -> None:
@@ -81,21 +93,24 @@ class TaskHandle(Generic[T]):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[CancelToken], Any], relay: _Relay,
-                 handle: TaskHandle[Any]) -> None:
+    def __init__(self, fn: Callable[[CancelToken], Any], relay: GuiRelay,
+                 handle: TaskHandle[Any], succeeded: Callable[[object], None],
+                 failed: Callable[[BaseException], None]) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
         self._relay = relay
         self._handle = handle
+        self._succeeded = succeeded
+        self._failed = failed
 
     def run(self) -> None:
         try:
             result = self._fn(self._handle.token)
         except Exception as exc:  # every failure goes back to the GUI thread
-            self._relay.sig_failed.emit(exc)
+            self._relay.post(partial(self._failed, exc))
         else:
-            self._relay.sig_succeeded.emit(result)
+            self._relay.post(partial(self._succeeded, result))
 
 
 class TaskRunner(QObject):
@@ -107,9 +122,10 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self.relay = GuiRelay(self)
         self._latest: dict[str, TaskHandle[Any]] = {}
+        self._alive: set[TaskHandle[Any]] = set()
         self._closed = False
-        self._alive: set[_Relay] = set()
 
     @property
     def active_count(self) -> int:
@@ -122,20 +138,21 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         *,
         key: str | None = None,
+        scope: str = DEFAULT_SCOPE,
         on_finished: Callable[[], None] | None = None,
     ) -> TaskHandle[T]:
         """Run ``fn(token)`` on the pool; call back on the GUI thread unless superseded
-        (a later task with the same ``key``) or cancelled."""
-        handle: TaskHandle[T] = TaskHandle(CancelToken(), key)
+        (a later task with the same ``key``) or cancelled (``cancel_scope(scope)``)."""
+        handle: TaskHandle[T] = TaskHandle(CancelToken(), key, scope)
         if key is not None:
             previous = self._latest.get(key)
             if previous is not None:
                 previous.cancel()
             self._latest[key] = handle
+
         def finish() -> None:
             handle.done.set()
-            self._alive.discard(relay)
-            relay.deleteLater()
+            self._alive.discard(handle)
             if key is not None and self._latest.get(key) is handle:
                 del self._latest[key]
             if not self._alive:
@@ -150,26 +167,31 @@ class TaskRunner(QObject):
             finally:
                 finish()
 
-        def failed(exc: object) -> None:
+        def failed(exc: BaseException) -> None:
             try:
                 if handle.token.cancelled or self._closed:
                     return
                 if on_failure is not None:
-                    on_failure(exc)  # type: ignore[arg-type]
+                    on_failure(exc)
                 else:
                     log.error("Unhandled background failure: %s", exc)
             finally:
                 finish()
 
-        relay = _Relay(self, succeeded, failed)
-        self._alive.add(relay)
+        self._alive.add(handle)
         if len(self._alive) == 1:
             self.sig_busy_changed.emit(True)
-        self._pool.start(_Runnable(fn, relay, handle))
+        self._pool.start(_Runnable(fn, self.relay, handle, succeeded, failed))
         return handle
 
+    def cancel_scope(self, scope: str) -> None:
+        """Cancel every running task of ``scope`` (Esc: the page's own waits only)."""
+        for handle in list(self._alive):
+            if handle.scope == scope:
+                handle.cancel()
+
     def cancel_all(self) -> None:
-        for handle in list(self._latest.values()):
+        for handle in list(self._alive):
             handle.cancel()
 
     def shutdown(self, timeout_ms: int = 5000) -> bool:

@@ -48,7 +48,8 @@ BENCHES: dict[str, tuple[str, list[str], list[str]]] = {
                ["--saves", "60", "--drafts", "1000"]),
 }
 ORDER = ["cold_start", "form_after_service", "form_300", "stall_20_in_flight",
-         "client_booking", "draft_save", "drafts_send_rate", "drafts_send_peak_rss",
+         "client_booking", "draft_save", "drafts_send_rate", "outbox_marks_rate",
+         "drafts_send_peak_rss",
          "idle_memory"]
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.api.client import BookingClient
-from desktop.api.models import BookingRequest, Slot
+from desktop.api.models import BookingRequest, Client, Slot
+from desktop.booking.saved_booking import SavedBooking
 from tests.api.helpers import SAMPLE_STAFF
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample_data"
@@ -45,22 +46,21 @@ def open_slots(client: BookingClient, business_id: str, count: int,
 
 
 def request_for(business_id: str, slot: Slot, client: dict[str, Any],
-                service_id: str = SERVICE_ID) -> tuple[BookingRequest, dict[str, Any]]:
+                service_id: str = SERVICE_ID) -> tuple[BookingRequest, SavedBooking]:
     request = BookingRequest(business_id=business_id, service_id=service_id,
                              staff_id=slot.staff_id, start_time=slot.start_time,
                              time_zone="UTC", client_id=client["id"])
-    values = {
-        "service_id": service_id, "staff_id": slot.staff_id, "client_id": client["id"],
-        "slot": slot.start_time.isoformat(), "time_zone": "UTC",
-        "client_name": f"{client['first_name']} {client['last_name']}",
-        "service_name": "Phone consultation", "staff_name": slot.staff_id,
-        "local_time": slot.start_time.strftime("%a %d %b, %H:%M"),
-    }
-    return request, values
+    form = SavedBooking(
+        service_id=service_id, staff_id=slot.staff_id, time_zone="UTC", slot=slot,
+        client=Client.model_validate(client),
+        client_name=f"{client['first_name']} {client['last_name']}",
+        service_name="Phone consultation", staff_name=slot.staff_id or "",
+        local_time=f"{slot.start_time:%Y-%m-%d %H:%M}")
+    return request, form
 
 
 def planned_requests(client: BookingClient, business_id: str,
-                     count: int) -> list[tuple[BookingRequest, dict[str, Any]]]:
+                     count: int) -> list[tuple[BookingRequest, SavedBooking]]:
     clients = sample_clients()
     return [request_for(business_id, slot, clients[n % len(clients)])
             for n, slot in enumerate(open_slots(client, business_id, count))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import shutil
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,11 @@ from hypothesis.stateful import (
 from desktop.api.client import BookingClient
 from desktop.api.constants import Timeouts
 from desktop.api.models import Booking, BookingRequest, Business
-from desktop.drafts.errors import InvalidTransitionError
-from desktop.drafts.store import DELETABLE, EDITABLE, DraftStatus, DraftStore
-from desktop.drafts.sync import Backoff, SyncEngine
+from desktop.booking.saved_booking import SavedBooking
+from desktop.outbox import InvalidTransitionError, OperationStatus, OutboxStore
+from desktop.outbox.engine import SyncEngine
+from desktop.outbox.policy import DELETABLE, EDITABLE
+from desktop.outbox.timing import Backoff, Timing
 from tests.drafts.conftest import Crash
 from tests.drafts.sandbox_helpers import duplicates, planned_requests
 
@@ -71,7 +73,14 @@ def booking_key(client_id: Any, start: Any) -> tuple[str, datetime]:
     return (str(client_id), moment)
 
 
-def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, dict[str, Any]]]) -> type:
+#: Every wait zero: a "restarted" engine takes back what the dead one left at once (the
+#: machine runs on one thread, so no lease is ever live while another engine looks).
+NO_WAITS = Timing(backoff=Backoff(first=0, limit=0), in_doubt_grace=timedelta(0),
+                  lease=timedelta(0))
+DraftStatus = OperationStatus
+
+
+def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, SavedBooking]]) -> type:
     class OutboxMachine(RuleBasedStateMachine):
         drafts = Bundle("drafts")
 
@@ -92,9 +101,9 @@ def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, dict[str, Any]]]
             self._open()
 
         def _open(self) -> None:
-            self.store = DraftStore(self.path, before_commit=self._maybe_die)
+            self.store = OutboxStore(self.path, before_commit=self._maybe_die)
             self.engine = SyncEngine(self.store, self.client, sandbox.business_id,
-                                     backoff=Backoff(first=0, limit=0), rng=random.Random(1))
+                                     timing=NO_WAITS, rng=random.Random(1))
             self._guard(self.engine.recover)
 
         def _maybe_die(self, op: str) -> None:
@@ -104,6 +113,7 @@ def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, dict[str, Any]]]
 
         def _restart(self) -> None:
             # The process died: its connection goes without another commit; a new one starts.
+            self.engine.close()
             self.store.close()
             self.client.die = None
             self._open()
@@ -115,12 +125,13 @@ def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, dict[str, Any]]]
                 self._restart()
                 return None
 
-        def _take(self) -> tuple[BookingRequest, dict[str, Any]]:
+        def _take(self) -> tuple[BookingRequest, SavedBooking]:
             request, values = pool[self.next_slot % len(pool)]
             self.next_slot += 1
             return request, values
 
         def teardown(self) -> None:
+            self.engine.close()
             self.store.close()
             self.client.real.close()
             sandbox.faults.reset()
@@ -132,7 +143,7 @@ def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, dict[str, Any]]]
         def save(self, queue: bool) -> str:
             request, values = self._take()
             self.requested.add(booking_key(request.client_id, request.start_time))
-            draft = self._guard(lambda: self.store.save(request, values, queue=queue))
+            draft = self._guard(lambda: self.store.save_draft(request, values, queue=queue))
             if draft is None:
                 return "never-saved"
             self.model[draft.id] = request.to_json()
@@ -145,7 +156,7 @@ def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, dict[str, Any]]]
                 return
             request, values = self._take()
             self.requested.add(booking_key(request.client_id, request.start_time))
-            if self._guard(lambda: self.store.update_request(draft_id, request, values)):
+            if self._guard(lambda: self.store.update_draft(draft_id, request, values)):
                 self.model[draft_id] = request.to_json()
 
         @rule(draft_id=drafts)
@@ -161,7 +172,7 @@ def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, dict[str, Any]]]
             if current is None or current.status not in DELETABLE:
                 return
             try:
-                self._guard(lambda: self.store.delete(draft_id))
+                self._guard(lambda: self.store.drop(draft_id))
             except InvalidTransitionError:
                 return
             if self.store.get(draft_id) is None:
@@ -170,6 +181,7 @@ def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, dict[str, Any]]]
         @rule()
         def send(self) -> None:
             self._guard(self.engine.probe)
+            self._guard(self.engine.recover)
             self._guard(self.engine.run_once)
 
         @rule(draft_id=drafts)
@@ -180,7 +192,7 @@ def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, dict[str, Any]]]
             self._guard(lambda: self.engine.send_now(draft_id))
 
         @rule(op=st.sampled_from(["save", "queue", "mark_sending", "mark_sent", "requeue",
-                                  "update_request", "any"]))
+                                  "update_draft", "release_expired", "any"]))
         def die_on_next_write(self, op: str) -> None:
             self.die_on_write = op
 
@@ -203,21 +215,25 @@ def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, dict[str, Any]]]
             for draft_id, request in self.model.items():
                 draft = self.store.get(draft_id)
                 assert draft is not None, "a saved draft vanished"
-                assert draft.request == request
+                sent = draft.booking_request()
+                assert sent is not None
+                assert sent.to_json() == request
 
         @invariant()
         def nothing_is_booked_twice(self) -> None:
             assert self.client.resent == [], "a booked draft was sent again"
-            refused = self.store.list_drafts([DraftStatus.NEEDS_ATTENTION, DraftStatus.FAILED])
+            refused = self.store.list_operations([DraftStatus.NEEDS_ATTENTION,
+                                                  DraftStatus.FAILED])
             assert refused == [], "fresh slots only: a refusal means a resend of a booked one"
             bookings = [b for b in sandbox.state.bookings() if b["id"] not in self.sample]
             assert duplicates(bookings) == {}
             assert {booking_key(b["client_id"], b["start_time"]) for b in bookings} \
                 <= self.requested
             by_id = {b["id"]: b for b in bookings}
-            for draft in self.store.list_drafts([DraftStatus.SENT]):
-                booked = by_id[draft.booking_id]
+            for draft in self.store.list_operations([DraftStatus.SENT]):
+                booked = by_id[draft.result_id]
                 request = draft.booking_request()
+                assert request is not None
                 assert booking_key(booked["client_id"], booked["start_time"]) == \
                     booking_key(request.client_id, request.start_time)
 

@@ -22,9 +22,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.api.client import BookingClient
 from desktop.api.constants import Timeouts
-from desktop.drafts.sync import Backoff
+from desktop.outbox.timing import Backoff, Timing
 from desktop.sandbox.server import SandboxServer
-from desktop.ui.drafts import coordinator as drafts_coordinator
 from desktop.ui.main_window import MainWindow
 
 HERE = Path(__file__).resolve().parent
@@ -32,12 +31,12 @@ HERE = Path(__file__).resolve().parent
 #: A read timeout short enough for the latency drill to stay fast, long enough for the
 #: sandbox's ordinary answers on a busy 2-core machine.
 DRILL_TIMEOUTS = Timeouts(connect=1.0, read=0.8, write=2.0, pool=1.0)
-#: The in-doubt grace (25 s in the app) made drill-sized; still longer than the read timeout,
-#: which is what the grace is for.
-DRILL_IN_DOUBT_GRACE = timedelta(seconds=1.5)
-#: The outbox's own retry and offline-probe backoffs (5 s and 2 s in the app), drill-sized.
-DRILL_BACKOFF = Backoff(first=0.3, limit=1.5)
-DRILL_PROBE_BACKOFF = Backoff(first=0.2, limit=1.0)
+#: The outbox's waits made drill-sized: the in-doubt grace (25 s in the app; still longer than
+#: the read timeout, which is what the grace is for), the retry and offline-probe backoffs
+#: (5 s and 2 s in the app) and the lease (30 s; renewed every third of it while working).
+DRILL_TIMING = Timing(backoff=Backoff(first=0.3, limit=1.5),
+                      probe_backoff=Backoff(first=0.2, limit=1.0),
+                      in_doubt_grace=timedelta(seconds=1.5), lease=timedelta(seconds=3))
 WAIT_MS = 10_000
 
 
@@ -146,21 +145,14 @@ def drill_client(sandbox: SandboxServer) -> Iterator[BookingClient]:
         yield client
 
 
-@pytest.fixture
-def drill_grace(monkeypatch: pytest.MonkeyPatch) -> timedelta:
-    monkeypatch.setattr(drafts_coordinator, "IN_DOUBT_GRACE", DRILL_IN_DOUBT_GRACE)
-    return DRILL_IN_DOUBT_GRACE
-
-
 def drill_sized(window: MainWindow) -> None:
     """The outbox's waits made drill-sized (set before it starts)."""
-    window.drafts.engine.backoff = DRILL_BACKOFF
-    window.drafts.engine.probe_backoff = DRILL_PROBE_BACKOFF
+    window.drafts.engine.timing = DRILL_TIMING
 
 
 @pytest.fixture
 def drill_window(qtbot: QtBot, sandbox: SandboxServer, drill_client: BookingClient,
-                 drill_grace: timedelta, tmp_path: Path) -> Iterator[MainWindow]:
+                 tmp_path: Path) -> Iterator[MainWindow]:
     """A real MainWindow on the sandbox, with a short read timeout and real SQLite drafts."""
     business = drill_client.get_business(sandbox.business_id)
     main = MainWindow(drill_client, business, demo=True, data_dir=tmp_path / "data")

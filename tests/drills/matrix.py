@@ -11,7 +11,8 @@ from typing import Any
 
 from desktop.api.client import BOOKINGS_PATH
 from desktop.api.models import BookingRequest
-from desktop.drafts.store import DraftStatus, DraftStore
+from desktop.outbox import OperationStatus as DraftStatus
+from desktop.outbox import OutboxStore
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.drafts.coordinator import SAVED_IN_DOUBT, SAVED_OFFLINE
 
@@ -100,10 +101,11 @@ def live_bookings(sandbox: SandboxServer, intent: Intent) -> list[dict[str, Any]
             and datetime.fromisoformat(b["start_time"]) == intent.start_time]
 
 
-def drafts_of(store: DraftStore, intent: Intent,
+def drafts_of(store: OutboxStore, intent: Intent,
               statuses: tuple[DraftStatus, ...] | None = None) -> list[Any]:
-    return [d for d in store.list_drafts(list(statuses) if statuses else None)
-            if intent.matches(d.request)]
+    return [d for d in store.list_operations(list(statuses) if statuses else None)
+            if (request := d.booking_request()) is not None
+            and intent.matches(request.to_json())]
 
 
 @dataclass
@@ -113,12 +115,12 @@ class Verdict:
     settled: bool
 
 
-def judge(sandbox: SandboxServer, store: DraftStore, intents: list[Intent]) -> Verdict:
+def judge(sandbox: SandboxServer, store: OutboxStore, intents: list[Intent]) -> Verdict:
     """Lost: neither booked nor in the drafts. Duplicate: booked more than once.
     Settled: each is booked exactly once and nothing waits in the outbox."""
     lost = duplicates = 0
     settled = True
-    waiting = store.list_drafts([DraftStatus.QUEUED, DraftStatus.SENDING])
+    waiting = store.list_operations([DraftStatus.QUEUED, DraftStatus.SENDING])
     for intent in intents:
         booked = len(live_bookings(sandbox, intent))
         duplicates += max(0, booked - 1)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.auth.settings import ConnectionSettings, SettingsFile
 from desktop.auth.token_store import SessionTokenStore
-from desktop.drafts.store import DraftStatus
+from desktop.outbox import OperationStatus as DraftStatus
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.application import WindowCoordinator
 from desktop.ui.drafts.coordinator import SAVED_OFFLINE
@@ -131,7 +130,7 @@ def test_fault_in_the_booking_window(
             assert verdict.duplicates == 0
         qtbot.waitUntil(lambda: "Drafts waiting: 0" in window.indicators.drafts.text()
                         and window.indicators.online.text().endswith("Online"), timeout=WAIT_MS)
-        assert all(d.status is DraftStatus.SENT for d in store.list_drafts())
+        assert all(d.status is DraftStatus.SENT for d in store.list_operations())
         result.recovered = True
     finally:
         result.seconds = time.monotonic() - started
@@ -159,8 +158,8 @@ def _sign_in_again(qtbot: QtBot, dialog: SignInDialog, sandbox: SandboxServer) -
 
 @pytest.mark.parametrize("scale", SCALES)
 def test_401_in_the_middle_of_a_flow(scale: Scale, sandbox: SandboxServer, qtbot: QtBot,
-                                     tmp_path: Path, drill_grace: timedelta,
-                                     drill_log: DrillLog, qapp: QApplication) -> None:
+                                     tmp_path: Path, drill_log: DrillLog,
+                                     qapp: QApplication) -> None:
     """Two ways a token runs out: while the desk presses Book (the page asks to sign in and
     then books, form intact), and while the outbox is sending a draft saved offline (the
     outbox pauses, asks to sign in, then sends)."""

@@ -1,6 +1,6 @@
 """SIGKILL of a desk process at seeded random points while its outbox sends.
 
-Each run starts a fresh child (kill_child.py: the real DraftStore + SyncEngine on its thread,
+Each run starts a fresh child (kill_child.py: the real OutboxStore + SyncEngine on its thread,
 as the window runs them) on the same drafts file. It recovers what the last one left, saves
 a few new drafts and sends; it dies by SIGKILL either from outside at a random moment or from
 inside at a chosen point: inside a store transaction before COMMIT, just after a COMMIT, or
@@ -29,7 +29,8 @@ from typing import Any
 import pytest
 
 from desktop.api.client import BOOKINGS_PATH, BookingClient
-from desktop.drafts.store import DraftStatus, DraftStore
+from desktop.outbox import OperationStatus as DraftStatus
+from desktop.outbox import OutboxStore
 from desktop.sandbox.server import SandboxServer
 from tests.drafts.sandbox_helpers import duplicates, planned_requests
 from tests.drills.conftest import SCALES, DrillLog, DrillResult, Scale
@@ -71,8 +72,7 @@ def test_sigkill_while_sending_never_loses_a_draft_nor_books_twice(
         plan = planned_requests(client, sandbox.business_id, sum(per_run))
     planned = {_key(r.client_id, r.start_time) for r, _ in plan}
     plan_file = tmp_path / "plan.json"
-    plan_file.write_text(json.dumps([[r.to_json(), {**v, "plan": n}]
-                                     for n, (r, v) in enumerate(plan)]))
+    plan_file.write_text(json.dumps([[r.to_json(), f.to_json()] for r, f in plan]))
     db_path = tmp_path / "drafts.sqlite3"
     env = {**os.environ, "FRONTDESK_TOKEN": token}
 
@@ -127,9 +127,9 @@ def test_sigkill_while_sending_never_loses_a_draft_nor_books_twice(
                 points[label] = points.get(label, 0) + 1
             saved |= {line.split()[1] for line in lines if line.startswith("saved ")}
 
-            with DraftStore(db_path) as store:
-                present = {d.id for d in store.list_drafts()}
-                caught_sending += bool(store.unresolved())
+            with OutboxStore(db_path) as store:
+                present = {d.id for d in store.list_operations()}
+                caught_sending += bool(store.list_operations([DraftStatus.SENDING]))
             bookings = new_bookings()
             result.injected = killed
             result.drafts_lost = len(saved - present)
@@ -146,8 +146,8 @@ def test_sigkill_while_sending_never_loses_a_draft_nor_books_twice(
             capture_output=True, text=True, env=env, timeout=60, check=False)
         assert final.returncode == 0, final.stderr
         assert "done" in final.stdout.split("\n")
-        with DraftStore(db_path) as store:
-            drafts = store.list_drafts()
+        with OutboxStore(db_path) as store:
+            drafts = store.list_operations()
         bookings = new_bookings()
         result.drafts_lost = len(saved - {d.id for d in drafts})
         result.duplicates = sum(n - 1 for n in duplicates(bookings).values())
@@ -157,8 +157,9 @@ def test_sigkill_while_sending_never_loses_a_draft_nor_books_twice(
         assert len(bookings) == len(drafts)
         by_id = {b["id"]: b for b in bookings}
         for draft in drafts:
-            booked = by_id[draft.booking_id or ""]
+            booked = by_id[draft.result_id or ""]
             request = draft.booking_request()
+            assert request is not None
             assert request.start_time is not None
             assert _key(booked["client_id"], booked["start_time"]) == \
                 _key(request.client_id, request.start_time)

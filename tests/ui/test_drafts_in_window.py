@@ -1,8 +1,10 @@
-"""Drafts as the receptionist meets them in the window: offline bookings, Ctrl+S, autosave and
-restore after a crash, reopening a refused draft, a full disk."""
+"""Drafts as the receptionist meets them in the window: offline bookings, Ctrl+S (twice: one
+draft), autosave and restore after a crash, reopening a refused draft, a full disk, and Esc
+leaving the drafts panel's work alone."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,8 +14,8 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.api.client import BookingClient
-from desktop.drafts.errors import DraftStorageError
-from desktop.drafts.store import DraftStatus
+from desktop.outbox import OperationStatus as DraftStatus
+from desktop.outbox import OutboxStorageError
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.drafts.coordinator import SAVED_OFFLINE
 from desktop.ui.main_window import MainWindow
@@ -26,7 +28,7 @@ def _live(sandbox: SandboxServer, client_id: str) -> list[dict[str, Any]]:
 
 
 def _statuses(window: MainWindow) -> list[DraftStatus]:
-    return [d.status for d in window.drafts.store.list_drafts()]
+    return [d.status for d in window.drafts.store.list_operations()]
 
 
 def test_offline_booking_becomes_a_draft_and_is_sent_once_back_online(
@@ -70,12 +72,13 @@ def test_ctrl_s_keeps_a_draft_that_reopens_into_the_form(
     window.action_save_draft.trigger()
     qtbot.waitUntil(lambda: _statuses(window) == [DraftStatus.DRAFT], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Saved as a draft" in window.page.banner.message(), timeout=WAIT_MS)
-    draft = window.drafts.store.list_drafts()[0]
-    assert draft.values["client_name"] == "Dora"
+    draft = window.drafts.store.list_operations()[0]
+    assert draft.form is not None
+    assert draft.form.client_name == "Dora"
 
     window.page.reset_for_next_client()
     assert email.text() == "" or window.findChild(QLineEdit, "field-q_email").text() == ""
-    window.drafts.panel.sig_open_draft.emit(draft.id, draft.values)
+    window.drafts.panel.sig_open_draft.emit(draft.id, draft.form)
     qtbot.waitUntil(lambda: window.page.selection.slot == slot, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: (line := window.findChild(QLineEdit, "field-q_email")) is not None
                     and line.text() == "dora.draft@example.org", timeout=WAIT_MS)
@@ -102,8 +105,8 @@ def test_autosaved_form_is_offered_back_after_a_crash(
     qtbot.waitUntil(lambda: first.drafts.store.recover_autosave() is not None, timeout=WAIT_MS)
     saved = first.drafts.store.recover_autosave()
     assert saved is not None
-    qtbot.waitUntil(lambda: (first.drafts.store.recover_autosave() or saved).values.get(
-        "client") is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: (first.drafts.store.recover_autosave() or saved).form.client
+                    is not None, timeout=WAIT_MS)
     first.runner.shutdown()
     first.drafts.service.stop()
 
@@ -138,13 +141,13 @@ def test_a_refused_draft_is_reopened_and_booked_with_a_new_time(
     sandbox.faults.update(refuse_connections=False)
     window.drafts.service.wake()
     qtbot.waitUntil(lambda: _statuses(window) == [DraftStatus.NEEDS_ATTENTION], timeout=15_000)
-    draft = window.drafts.store.list_drafts()[0]
+    draft = window.drafts.store.list_operations()[0]
     assert draft.last_error
     assert "taken" in draft.last_error.lower() or "no longer" in draft.last_error.lower()
     qtbot.waitUntil(lambda: "need attention: 1" in window.indicators.drafts.text(),
                     timeout=WAIT_MS)
 
-    window.drafts.panel.sig_open_draft.emit(draft.id, draft.values)
+    window.drafts.panel.sig_open_draft.emit(draft.id, draft.form)
     qtbot.waitUntil(lambda: "no longer open" in window.page.banner.message(), timeout=WAIT_MS)
     assert window.page.selection.client == client
     desk.wait_idle()
@@ -153,7 +156,7 @@ def test_a_refused_draft_is_reopened_and_booked_with_a_new_time(
     assert new_slot is not None
     before = len(_live(sandbox, client.id))
     booking = desk.book_and_wait()
-    qtbot.waitUntil(lambda: window.drafts.store.list_drafts() == [], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.drafts.store.list_operations() == [], timeout=WAIT_MS)
     mine = [b for b in _live(sandbox, client.id) if b["id"] == booking.id]  # type: ignore[attr-defined]
     assert len(mine) == 1
     assert mine[0]["staff_id"] == new_slot.staff_id
@@ -168,11 +171,11 @@ def test_a_full_disk_says_so_and_keeps_the_form(
     chosen = window.page.selection.client
 
     def disk_full(*_args: Any, **_kwargs: Any) -> None:
-        raise DraftStorageError(
+        raise OutboxStorageError(
             "The draft could not be saved because the disk is full. Nothing was lost from "
             "the form; free some space and press Save again.")
 
-    monkeypatch.setattr(window.drafts.store, "save", disk_full)
+    monkeypatch.setattr(window.drafts.store, "save_draft", disk_full)
     window.action_save_draft.trigger()
     qtbot.waitUntil(lambda: "disk is full" in window.page.banner.message(), timeout=WAIT_MS)
     assert window.page.selection.client == chosen
@@ -187,5 +190,68 @@ def test_the_policy_box_is_part_of_a_draft(window: MainWindow, desk: Desk,
     assert policy is not None
     policy.setChecked(True)
     window.action_save_draft.trigger()
-    qtbot.waitUntil(lambda: len(window.drafts.store.list_drafts()) == 1, timeout=WAIT_MS)
-    assert window.drafts.store.list_drafts()[0].values["form_values"]["p_cancel"] is True
+    qtbot.waitUntil(lambda: len(window.drafts.store.list_operations()) == 1, timeout=WAIT_MS)
+    assert window.drafts.store.list_operations()[0].values["form_values"]["p_cancel"] is True
+
+
+def test_ctrl_s_twice_on_the_same_booking_keeps_one_draft(
+        window: MainWindow, desk: Desk, qtbot: QtBot) -> None:
+    """Issue 12: saving the same booking twice made two drafts."""
+    desk.first_time("sv-massage")
+    desk.find_client("lopez")
+    window.action_save_draft.trigger()
+    qtbot.waitUntil(lambda: "Saved as a draft" in window.page.banner.message(), timeout=WAIT_MS)
+    first = window.drafts.store.list_operations()
+    assert len(first) == 1
+    window.page.banner.clear()
+    # The receptionist changes the time (when the day has another), then saves again.
+    desk.pick_slot(window.page.slot_picker.slot_list.count() - 1)
+    second_slot = window.page.selection.slot
+    window.action_save_draft.trigger()
+    qtbot.waitUntil(lambda: "Saved as a draft" in window.page.banner.message(), timeout=WAIT_MS)
+    drafts = window.drafts.store.list_operations()
+    assert [d.id for d in drafts] == [first[0].id]
+    assert drafts[0].form is not None
+    assert drafts[0].form.slot == second_slot
+    request = drafts[0].booking_request()
+    assert request is not None
+    assert second_slot is not None
+    assert request.start_time == second_slot.start_time
+
+    # Another client on screen is another booking: a second draft, the first one kept.
+    window.page.banner.clear()
+    window.page.client_picker.reset()  # the search is cleared for the next person
+    desk.find_client("jensen")
+    assert window.page.selection.client is not None
+    assert window.page.selection.client.id != first[0].form.client.id  # type: ignore[union-attr]
+    window.action_save_draft.trigger()
+    qtbot.waitUntil(lambda: "Saved as a draft" in window.page.banner.message(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(window.drafts.store.list_operations()) == 2, timeout=WAIT_MS)
+    assert window.drafts.store.get(first[0].id) is not None
+
+
+def test_esc_on_the_page_leaves_the_drafts_panel_working(
+        window: MainWindow, desk: Desk, qtbot: QtBot, monkeypatch: Any) -> None:
+    """Esc stops the page's own waits only: a drafts-panel read in flight still lands."""
+    desk.first_time("sv-massage")
+    desk.find_client("lopez")
+    window.action_save_draft.trigger()
+    qtbot.waitUntil(lambda: len(window.drafts.store.list_operations()) == 1, timeout=WAIT_MS)
+    panel = window.drafts.panel
+    service = window.drafts.service
+    service.sig_operation_changed.disconnect(panel._schedule_refresh)
+    service.sig_counts_changed.disconnect(panel._schedule_refresh)
+    panel._refresh_timer.stop()  # only the refresh below may land
+    qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=WAIT_MS)
+    shown: list[int] = []
+    show = panel._show
+    monkeypatch.setattr(panel, "_show", lambda ops: (shown.append(len(ops)), show(ops)))
+    release = threading.Event()
+    read = window.drafts.store.list_operations
+    monkeypatch.setattr(window.drafts.store, "list_operations",
+                        lambda *a, **k: (release.wait(5), read(*a, **k))[1])
+    panel.refresh()
+    window.action_cancel.trigger()  # Esc while the panel's read is on its way
+    release.set()
+    qtbot.waitUntil(lambda: window.runner.active_count == 0, timeout=WAIT_MS)
+    assert shown == [1]

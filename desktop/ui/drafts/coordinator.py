@@ -1,25 +1,32 @@
-"""Ties the drafts outbox to the booking window: saves drafts the page asks for, autosaves the
+"""Ties the outbox to the booking window: keeps the drafts the page asks for, autosaves the
 form in progress, offers to restore it after a crash, reopens drafts from the panel, and feeds
-the status bar. Every store call runs on the task runner, never on the GUI thread.
+the status bar. Every store call runs on the task runner (scope ``drafts``), never on the GUI
+thread; Esc on the page does not cancel them.
+
+Saving the same booking twice updates the same draft: after Ctrl+S the draft stays *open*
+(like one reopened from the panel) until the booking is made or handed to the outbox, the
+page is reset for the next client, or another person is put on screen.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.api.client import BookingClient
-from desktop.api.models import BookingRequest
-from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking
-from desktop.drafts.errors import DraftStorageError
-from desktop.drafts.store import AutosavedForm, Draft, DraftStore
-from desktop.drafts.sync import SyncEngine
+from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
+from desktop.clock import SYSTEM_CLOCK, Clock
+from desktop.outbox.engine import SyncEngine
+from desktop.outbox.errors import OutboxStorageError
+from desktop.outbox.model import AutosavedForm, Operation
+from desktop.outbox.policy import EDITABLE
+from desktop.outbox.store import FILE_NAME, OutboxStore
 from desktop.ui.booking.message_banner import Tone
 from desktop.ui.booking.page import BookingPage
 from desktop.ui.drafts.panel import DraftsPanel
@@ -29,12 +36,10 @@ from desktop.ui.tasks import CancelToken, TaskRunner
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+SCOPE = "drafts"
 
 #: Autosave this long after the last change: a crash loses at most about a second of typing.
 AUTOSAVE_DELAY_MS = 500
-#: A booking whose answer never came is looked up only after its request must have ended
-#: (the client's read timeout), so the look-up cannot race the request itself.
-IN_DOUBT_GRACE = timedelta(seconds=25)
 
 SAVED_OFFLINE = "Saved — will be sent when back online."
 SAVED_IN_DOUBT = ("The server did not confirm the booking. It was kept in Drafts: Frontdesk "
@@ -44,6 +49,19 @@ STOPPED_WAITING = ("Frontdesk stopped waiting for the server. The booking may or
                    "have been made; it will be looked up before any re-send.")
 
 
+def same_person(before: SavedBooking, now: SavedBooking) -> bool:
+    """Is ``now`` still the booking of the draft saved as ``before``? A different existing
+    client, or a new client with another name, is another person: a new draft, so that no
+    one's draft is ever overwritten with someone else's booking."""
+    if before.client is not None or now.client is not None:
+        return before.client is not None and now.client is not None \
+            and before.client.id == now.client.id
+    if before.new_client and now.new_client:
+        return not (before.client_name and now.client_name
+                    and before.client_name != now.client_name)
+    return not before.new_client
+
+
 class DraftsCoordinator(QObject):
     sig_counts_changed = Signal(int, int)
     sig_online_changed = Signal(bool)
@@ -51,19 +69,25 @@ class DraftsCoordinator(QObject):
 
     def __init__(self, page: BookingPage, client: BookingClient, business_id: str,
                  data_dir: Path, runner: TaskRunner, parent: QWidget | None = None,
-                 *, confirm: Callable[[str], bool] | None = None) -> None:
+                 *, confirm: Callable[[str], bool] | None = None,
+                 clock: Clock = SYSTEM_CLOCK) -> None:
         super().__init__(parent)
         self.page = page
         self.runner = runner
+        self.clock = clock
         self._parent_widget = parent
         self._confirm = confirm or self._ask
-        #: The draft on screen, when one was reopened: booking it replaces that draft.
+        #: The draft on screen (reopened, or saved with Ctrl+S): saving again updates it,
+        #: booking it replaces it.
         self.open_draft_id: str | None = None
+        self._open_booking: SavedBooking | None = None
         self._restoring = False
 
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.store = DraftStore(data_dir / "drafts.sqlite3")
-        self.engine = SyncEngine(self.store, client, business_id)
+        # Raises OutboxUnavailableError (with a sentence and a reason) when the file cannot
+        # be opened; the file is then left untouched.
+        self.store = OutboxStore(data_dir / FILE_NAME, clock=clock)
+        self.engine = SyncEngine(self.store, client, business_id, clock=clock)
         self.service = SyncService(self.engine, self)
         self.panel = DraftsPanel(self.store, runner, self.service)
 
@@ -74,10 +98,11 @@ class DraftsCoordinator(QObject):
         page.sig_save_draft.connect(self.save_from_page)
         page.sig_booked.connect(self._booked)
         page.sig_form_changed.connect(self.schedule_autosave)
-        # The page met the network down: the outbox then watches for its return, which puts
-        # the status bar back to Online even when nothing the page does would.
+        # The page met the network down: the outbox watches for its return; the page heard
+        # from the API: in-doubt look-ups that failed are tried again at once.
         page.sig_online_changed.connect(
-            lambda online: None if online else self.engine.connection_lost())
+            lambda online: self.service.api_answered() if online
+            else self.service.connection_lost())
 
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
@@ -100,17 +125,12 @@ class DraftsCoordinator(QObject):
         self._offer_restore()
 
     def shutdown(self) -> None:
-        """Stop sending; keep the form in progress if its autosave was still pending (a quick
-        write at exit, so closing the window never loses the last second of typing). The
-        window closes the store after its runner has drained."""
+        """Stop sending; keep the form in progress if its autosave was still pending (queued
+        on the runner, whose shutdown waits for it: closing never loses the last second of
+        typing). The window closes the store after its runner has drained."""
         if self._autosave_timer.isActive():
             self._autosave_timer.stop()
-            values = self.page.collect_values()
-            if _worth_keeping(values):
-                try:
-                    self.store.autosave(values)
-                except DraftStorageError as error:
-                    log.warning("Final autosave failed: %s", error)
+            self.autosave_now()
         self.service.stop()
 
     def close_store(self) -> None:
@@ -119,6 +139,10 @@ class DraftsCoordinator(QObject):
     def resume_after_sign_in(self) -> None:
         self.service.resume()
 
+    @property
+    def in_doubt_grace(self) -> timedelta:
+        return self.engine.timing.in_doubt_grace
+
     # ------------------------------------------------------------------ background store calls
 
     def _in_background(self, work: Callable[[], T], done: Callable[[T], None],
@@ -126,10 +150,10 @@ class DraftsCoordinator(QObject):
         def run(_token: CancelToken) -> T:
             return work()
 
-        self.runner.run(run, done, failed or self._storage_failed)
+        self.runner.run(run, done, failed or self._storage_failed, scope=SCOPE)
 
     def _storage_failed(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, DraftStorageError) else (
+        message = str(error) if isinstance(error, OutboxStorageError) else (
             "The draft could not be saved. Nothing was lost from the form; try again.")
         log.error("Draft storage failed: %s", error)
         self.page.banner.show_message(message, Tone.ERROR)
@@ -141,57 +165,69 @@ class DraftsCoordinator(QObject):
 
     # ------------------------------------------------------------------ saving
 
-    def save_from_page(self, asked: DraftSaveRequest) -> None:
+    def _forget_open_draft(self) -> None:
+        self.open_draft_id = None
+        self._open_booking = None
+
+    def save_from_page(self, save: DraftSaveRequest) -> None:
         """The page asks to keep a booking: ``manual`` (Ctrl+S), ``offline`` (not sent),
         ``in_doubt`` (sent, answer lost) or ``cancelled`` (the desk stopped waiting)."""
-        request, values, reason = asked.request, asked.booking.to_json(), asked.reason.value
-        body: BookingRequest | dict[str, Any] = request if request is not None else {}
-        draft_id = self.open_draft_id
+        reason = save.reason
+        opened = self._open_booking
+        draft_id = self.open_draft_id if opened is not None and same_person(
+            opened, save.booking) else None
         store = self.store
+        not_before = self.clock.now() + self.in_doubt_grace
 
-        def work() -> Draft:
-            if reason in {"in_doubt", "cancelled"} and request is not None:
-                note = STOPPED_WAITING if reason == "cancelled" else SAVED_IN_DOUBT
-                saved = store.save(body, values, in_doubt=note,
-                                   not_before=datetime.now(UTC) + IN_DOUBT_GRACE)
-                if draft_id is not None:
-                    store.delete(draft_id)
+        def work() -> Operation:
+            if reason.may_have_reached_server and save.request is not None:
+                note = STOPPED_WAITING if reason is SaveReason.CANCELLED else SAVED_IN_DOUBT
+                saved = store.save_draft(save.request, save.booking, in_doubt=note,
+                                         not_before=not_before)
+                current = store.get(draft_id) if draft_id is not None else None
+                if current is not None and current.status in EDITABLE:
+                    store.drop(current.id)  # replaced by the one in doubt
                 return saved
-            queue = reason == "offline" and request is not None
-            if draft_id is not None and store.get(draft_id) is not None:
-                updated = store.update_request(draft_id, body, values)
+            queue = reason is SaveReason.OFFLINE and save.request is not None
+            current = store.get(draft_id) if draft_id is not None else None
+            if current is not None and current.status in EDITABLE and not current.needs_lookup:
+                updated = store.update_draft(current.id, save.request, save.booking)
                 return store.queue(updated.id) if queue else updated
-            return store.save(body, values, queue=queue)
+            return store.save_draft(save.request, save.booking, queue=queue)
 
-        def done(draft: Draft) -> None:
-            self.open_draft_id = None
+        def done(draft: Operation) -> None:
             self._clear_autosave()
             self.panel.refresh()
             self._refresh_counts()
-            if reason == "offline":
-                self.page.show_saved_as_draft(SAVED_OFFLINE)
-                self.page.reset_for_next_client()
-                self.service.wake()
-            elif reason in {"in_doubt", "cancelled"}:
-                self.page.banner.show_message(
-                    STOPPED_WAITING if reason == "cancelled" else SAVED_IN_DOUBT, Tone.WARNING)
-                self.page.reset_for_next_client()
-                # The outbox may be in a long idle sleep: have it plan the look-up for when
-                # the grace ends, not at its next idle check (up to IDLE_WAIT_S later).
-                self.service.wake()
-            else:
+            if reason is SaveReason.MANUAL:
+                # The same booking saved again updates this draft (issue 12).
+                self.open_draft_id, self._open_booking = draft.id, save.booking
                 self.page.show_saved_as_draft(SAVED_MANUAL)
+            else:
+                self._forget_open_draft()
+                self.page.reset_for_next_client()
+                # The outbox may be in a long idle sleep: have it plan the send (or the
+                # look-up after the grace) now.
+                self.service.wake()
+                if reason is SaveReason.OFFLINE:
+                    self.page.show_saved_as_draft(SAVED_OFFLINE)
+                else:
+                    self.page.banner.show_message(
+                        STOPPED_WAITING if reason is SaveReason.CANCELLED else SAVED_IN_DOUBT,
+                        Tone.WARNING)
             log.info("Draft %s saved (%s)", draft.id, reason)
 
         self._in_background(work, done)
 
     def _booked(self, _booking: object) -> None:
-        draft_id, self.open_draft_id = self.open_draft_id, None
+        draft_id = self.open_draft_id
+        self._forget_open_draft()
         store = self.store
 
         def work() -> None:
-            if draft_id is not None and store.get(draft_id) is not None:
-                store.delete(draft_id)  # booked directly from the window: the draft is done
+            current = store.get(draft_id) if draft_id is not None else None
+            if current is not None and current.status in EDITABLE:
+                store.drop(current.id)  # booked directly from the window: the draft is done
             store.clear_autosave()
 
         self._in_background(work, lambda _none: self._after_booking())
@@ -202,11 +238,12 @@ class DraftsCoordinator(QObject):
 
     # ------------------------------------------------------------------ reopening
 
-    def reopen(self, draft_id: str, values: dict[str, Any]) -> None:
+    def reopen(self, draft_id: str, booking: SavedBooking) -> None:
         self.open_draft_id = draft_id
+        self._open_booking = booking
         self._restoring = True
         try:
-            self.page.restore_values(values)
+            self.page.restore_values(booking)
         finally:
             self._restoring = False
         self.page.banner.show_message(
@@ -220,11 +257,11 @@ class DraftsCoordinator(QObject):
             self._autosave_timer.start()
 
     def autosave_now(self) -> None:
-        values = self.page.collect_values()
-        if not _worth_keeping(values):
+        form = self.page.saved_booking()
+        if not form.worth_keeping:
             return
         store = self.store
-        self._in_background(lambda: store.autosave(values), lambda _none: None,
+        self._in_background(lambda: store.autosave(form), lambda _none: None,
                             lambda error: log.warning("Autosave failed: %s", error))
 
     def _clear_autosave(self) -> None:
@@ -239,13 +276,13 @@ class DraftsCoordinator(QObject):
                             lambda error: log.warning("Reading the autosave failed: %s", error))
 
     def _restore_offered(self, saved: AutosavedForm | None) -> None:
-        if saved is None or not _worth_keeping(saved.values):
+        if saved is None or not saved.form.worth_keeping:
             return
         when = saved.saved_at.astimezone().strftime("%H:%M on %a %d %b")
-        who = saved.values.get("client_name") or "a client"
+        who = saved.form.client_name or "a client"
         if self._confirm(f"Frontdesk closed before a booking for {who} was finished "
                          f"(last change at {when}). Restore it?"):
-            self.page.restore_values(saved.values)
+            self.page.restore_values(saved.form)
         else:
             self._clear_autosave()
 
@@ -253,7 +290,3 @@ class DraftsCoordinator(QObject):
         answer = QMessageBox.question(self._parent_widget, "Restore unfinished booking?",
                                       question)
         return answer == QMessageBox.StandardButton.Yes
-
-
-def _worth_keeping(values: dict[str, Any]) -> bool:
-    return SavedBooking.from_json(values).worth_keeping

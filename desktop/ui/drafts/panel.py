@@ -1,15 +1,24 @@
-"""The drafts panel: what waits in the outbox, what needs a person, and what was booked.
+"""The drafts panel: every operation in the outbox (bookings to make, cancellations, visits
+marked, reschedules, moves, waitlist entries), what waits, what needs a person, what is done.
 
-Store reads and every action run on TaskRunner workers (a slow disk or network must not
-freeze the desk); results come back on the GUI thread. The panel refreshes itself when the
-sync service says a draft or the counts changed, coalescing bursts into one read.
+Each row says in plain words what it does and where it stands ("Cancel 10:30 Ann Lee —
+waiting to send", "Move to 15:30 — time taken: pick another or drop"), and the buttons offer
+the receptionist's decisions for the selected one (``desktop.outbox.policy.decisions``).
+Every label is plain text: names and messages from the API are never read as rich text.
+
+Store reads and every action run on TaskRunner workers (scope ``drafts``); results come back
+on the GUI thread. The panel refreshes itself when the sync service says an operation or the
+counts changed, coalescing bursts into one read.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+import contextlib
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,59 +33,80 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.drafts.store import DELETABLE, EDITABLE, Draft, DraftStatus, DraftStore
+from desktop.booking.saved_booking import SavedBooking
+from desktop.outbox.model import Decision, Operation, OperationKind, OperationStatus
+from desktop.outbox.policy import ATTENTION, DELETABLE, EDITABLE, WAITING, decisions
+from desktop.outbox.store import OutboxStore
+from desktop.outbox.wording import action_text, describe, status_text
 from desktop.ui.drafts.sync_service import SyncService
 from desktop.ui.messages import plain_words
 from desktop.ui.tasks import CancelToken, TaskRunner
 
-STATUS_TEXT = {
-    DraftStatus.DRAFT: "Draft",
-    DraftStatus.QUEUED: "Waiting to send",
-    DraftStatus.SENDING: "Sending…",
-    DraftStatus.SENT: "Booked",
-    DraftStatus.NEEDS_ATTENTION: "Needs attention",
-    DraftStatus.FAILED: "Failed",
-}
-#: Row tints: a refused draft must stand out from the calm ones.
-ROW_COLORS = {
-    DraftStatus.NEEDS_ATTENTION: QColor("#fff1c2"),
-    DraftStatus.FAILED: QColor("#fbd5d5"),
-    DraftStatus.SENT: QColor("#e6f4ea"),
-}
-COLUMNS = ("Client", "Service", "Time", "Status", "Last problem")
+S = OperationStatus
+SCOPE = "drafts"
+#: Row tints: one that needs a person must stand out from the calm ones.
+ROW_COLORS = {S.NEEDS_ATTENTION: QColor("#fff1c2"), S.FAILED: QColor("#fbd5d5"),
+              S.SENT: QColor("#e6f4ea")}
+COLUMNS = ("What", "Service", "When", "Status", "Last problem")
 REFRESH_DELAY_MS = 100
 
-W = TypeVar("W", bound=QWidget)
+
+def _plain_label(name: str, *, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setOpenExternalLinks(False)
+    return label
 
 
-def _named(widget: W, name: str) -> W:
-    widget.setObjectName(name)
-    return widget
+def _button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    return button
+
+
+def when_text(op: Operation) -> str:
+    """The booking's date and time in its zone, in the desk's locale."""
+    if op.form is not None and op.form.local_time:
+        return op.form.local_time  # as the booking page showed it
+    moment: datetime | None = op.label.start_time
+    if moment is None:
+        return ""
+    with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
+        moment = moment.astimezone(ZoneInfo(op.label.time_zone or "UTC"))
+    local = QDateTime(QDate(moment.year, moment.month, moment.day),
+                      QTime(moment.hour, moment.minute, 0))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
 class DraftsPanel(QWidget):
-    """List of drafts with Open, Send now and Delete."""
+    """The outbox, with Open, Send now / Try again, Pick another time and Drop."""
 
-    #: (draft id, the form's raw values): the booking window loads them back to fix.
-    sig_open_draft = Signal(str, dict)
+    #: (draft id, SavedBooking): the booking window loads it back to fix.
+    sig_open_draft = Signal(str, object)
+    #: A reschedule or move whose time was taken: the day view offers a new time
+    #: (then ``store.change_time(op_id, start)``).
+    sig_pick_time = Signal(str)
     #: Emitted after every refresh landed on screen (tests and the status bar listen).
     sig_refreshed = Signal()
 
-    def __init__(self, store: DraftStore, runner: TaskRunner,
+    def __init__(self, store: OutboxStore, runner: TaskRunner,
                  service: SyncService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drafts_panel")
         self._store = store
         self._runner = runner
         self._service = service
-        self._drafts: list[Draft] = []
+        self._ops: list[Operation] = []
 
-        self.notice = _named(QLabel(wordWrap=True), "drafts_notice")
+        self.notice = _plain_label("drafts_notice")
         self.notice.setStyleSheet("background:#fff1c2; padding:6px; border-radius:4px;")
         self.notice.setVisible(bool(store.recovery_notice))
         self.notice.setText(store.recovery_notice or "")
 
-        self.table = _named(QTableWidget(0, len(COLUMNS)), "drafts_table")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("drafts_table")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -90,19 +120,21 @@ class DraftsPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
 
-        self.open_button = _named(QPushButton("Open"), "drafts_open")
-        self.send_button = _named(QPushButton("Send now"), "drafts_send_now")
-        self.delete_button = _named(QPushButton("Delete"), "drafts_delete")
+        self.open_button = _button("Open", "drafts_open")
+        self.send_button = _button("Send now", "drafts_send_now")
+        self.pick_time_button = _button("Pick another time", "drafts_pick_time")
+        self.delete_button = _button("Drop", "drafts_delete")
         self.open_button.clicked.connect(self.open_selected)
         self.send_button.clicked.connect(self.send_selected)
+        self.pick_time_button.clicked.connect(self.pick_time_for_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.message = _named(QLabel(wordWrap=True), "drafts_message")
-        self.summary = _named(QLabel(), "drafts_summary")
+        self.message = _plain_label("drafts_message")
+        self.summary = _plain_label("drafts_summary", wrap=False)
 
         buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.send_button)
-        buttons.addWidget(self.delete_button)
+        for button in (self.open_button, self.send_button, self.pick_time_button,
+                       self.delete_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.summary)
         layout = QVBoxLayout(self)
@@ -114,7 +146,7 @@ class DraftsPanel(QWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         if service is not None:
-            service.sig_draft_changed.connect(self._schedule_refresh)
+            service.sig_operation_changed.connect(self._schedule_refresh)
             service.sig_counts_changed.connect(self._schedule_refresh)
         self._update_buttons()
 
@@ -127,57 +159,47 @@ class DraftsPanel(QWidget):
         """Re-read the outbox on a worker; a newer refresh supersedes an older one."""
         store = self._store
 
-        def read(_token: CancelToken) -> list[Draft]:
-            return store.list_drafts()
+        def read(_token: CancelToken) -> list[Operation]:
+            return store.list_operations()
 
-        self._runner.run(read, self._show, self._failed, key="drafts-panel-list")
+        self._runner.run(read, self._show, self._failed, key="drafts-panel-list", scope=SCOPE)
 
-    def _show(self, drafts: list[Draft]) -> None:
+    def _show(self, ops: list[Operation]) -> None:
         selected = self.selected_id()
-        self._drafts = list(reversed(drafts))  # newest first: what was just drafted is on top
-        table = self.table
-        table.setRowCount(len(self._drafts))
-        for row, draft in enumerate(self._drafts):
-            cells = (
-                draft.label("client_name") or draft.request.get("client_id", ""),
-                draft.label("service_name") or draft.request.get("service_id", ""),
-                draft.label("local_time") or draft.request.get("start_time", ""),
-                STATUS_TEXT[draft.status],
-                draft.last_error or "",
-            )
+        self._ops = list(reversed(ops))  # newest first: what was just drafted is on top
+        self.table.setRowCount(len(self._ops))
+        for row, op in enumerate(self._ops):
+            status = describe(op).split(" — ", 1)[-1] if op.status in ATTENTION \
+                else status_text(op)
+            cells = (action_text(op), op.label.service_name, when_text(op), status,
+                     op.last_error or "")
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(str(text))
-                item.setData(Qt.ItemDataRole.UserRole, draft.id)
-                color = ROW_COLORS.get(draft.status)
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, op.id)
+                color = ROW_COLORS.get(op.status)
                 if color is not None:
                     item.setBackground(QBrush(color))
-                if column == 3 and draft.status in (DraftStatus.NEEDS_ATTENTION,
-                                                    DraftStatus.FAILED):
+                if column == 3 and op.status in ATTENTION:
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)
-                if column == 4 and text:
-                    item.setToolTip(str(text))
-                table.setItem(row, column, item)
-            if draft.id == selected:
-                table.selectRow(row)
-        table.resizeRowsToContents()
-        self._show_summary()
-        self._update_buttons()
-        self.sig_refreshed.emit()
-
-    def _show_summary(self) -> None:
-        waiting = sum(d.status in (DraftStatus.QUEUED, DraftStatus.SENDING)
-                      for d in self._drafts)
-        attention = sum(d.status in (DraftStatus.NEEDS_ATTENTION, DraftStatus.FAILED)
-                        for d in self._drafts)
+                if column in (0, 4) and text:
+                    item.setToolTip(describe(op) if column == 0 else text)
+                self.table.setItem(row, column, item)
+            if op.id == selected:
+                self.table.selectRow(row)
+        self.table.resizeRowsToContents()
+        waiting = sum(op.status in WAITING for op in self._ops)
+        attention = sum(op.status in ATTENTION for op in self._ops)
         parts = [f"{waiting} waiting to send"]
         if attention:
             parts.append(f"{attention} {'needs' if attention == 1 else 'need'} attention")
         self.summary.setText(" · ".join(parts))
+        self._update_buttons()
+        self.sig_refreshed.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setText(plain_words(error) if not str(error) else str(error))
+        self.message.setText(str(error) or plain_words(error))
 
     # ------------------------------------------------------------------ selection
 
@@ -188,78 +210,100 @@ class DraftsPanel(QWidget):
         item = self.table.item(rows[0].row(), 0)
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
-    def selected_draft(self) -> Draft | None:
+    def selected_operation(self) -> Operation | None:
         wanted = self.selected_id()
-        return next((d for d in self._drafts if d.id == wanted), None)
+        return next((op for op in self._ops if op.id == wanted), None)
 
-    def select_draft(self, draft_id: str) -> None:
-        for row, draft in enumerate(self._drafts):
-            if draft.id == draft_id:
+    def select_operation(self, op_id: str) -> None:
+        for row, op in enumerate(self._ops):
+            if op.id == op_id:
                 self.table.selectRow(row)
                 return
 
-    def _update_buttons(self) -> None:
-        draft = self.selected_draft()
-        self.open_button.setEnabled(draft is not None and draft.status in EDITABLE)
-        self.send_button.setEnabled(
-            draft is not None and self._service is not None
-            and draft.status not in (DraftStatus.SENT, DraftStatus.SENDING))
-        self.delete_button.setEnabled(draft is not None and draft.status in DELETABLE)
+    select_draft = select_operation
 
-    # ------------------------------------------------------------------ actions
+    def _update_buttons(self) -> None:
+        op = self.selected_operation()
+        choices = decisions(op) if op is not None else ()
+        self.open_button.setEnabled(
+            op is not None and op.kind is OperationKind.CREATE_BOOKING
+            and op.status in EDITABLE and not op.needs_lookup)
+        self.send_button.setEnabled(op is not None and self._service is not None
+                                    and op.status not in (S.SENT, S.SENDING)
+                                    and (op.status in WAITING or Decision.RETRY in choices
+                                         or op.status is S.DRAFT))
+        self.send_button.setText("Try again" if op is not None and op.status in ATTENTION
+                                 else "Send now")
+        self.pick_time_button.setVisible(Decision.PICK_TIME in choices
+                                         and op is not None
+                                         and op.kind is not OperationKind.CREATE_BOOKING)
+        self.delete_button.setEnabled(op is not None and op.status in DELETABLE)
+
+    # ------------------------------------------------------------------ decisions
 
     def open_selected(self) -> None:
-        draft = self.selected_draft()
-        if draft is not None and draft.status in EDITABLE:
-            self.sig_open_draft.emit(draft.id, dict(draft.values))
+        op = self.selected_operation()
+        if op is not None and self.open_button.isEnabled():
+            self.sig_open_draft.emit(op.id, op.form or SavedBooking())
+
+    def pick_time_for_selected(self) -> None:
+        op = self.selected_operation()
+        if op is not None:
+            self.sig_pick_time.emit(op.id)
 
     def confirm(self, question: str) -> bool:
         """Ask before destroying anything. Tests patch this (or QMessageBox.question)."""
-        answer = QMessageBox.question(self, "Delete draft", question,
+        answer = QMessageBox.question(self, "Drop", question,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     def delete_selected(self) -> None:
-        draft = self.selected_draft()
-        if draft is None:
+        op = self.selected_operation()
+        if op is None:
             return
-        who = draft.label("client_name") or "this client"
-        when = draft.label("local_time")
-        question = f"Delete the draft for {who}{', ' + when if when else ''}? It cannot be undone."
-        if draft.status is DraftStatus.SENT:
-            question = (f"Remove the booked draft for {who} from this list? The booking itself "
-                        "stays in the calendar.")
+        who = op.label.client_name or "this client"
+        if op.status is S.SENT:
+            question = (f"Remove “{action_text(op)}” from this list? What was done stays in "
+                        "the calendar.")
+        elif op.kind is OperationKind.CREATE_BOOKING:
+            when = when_text(op)
+            question = (f"Delete the draft for {who}{', ' + when if when else ''}? "
+                        "It cannot be undone.")
+        else:
+            question = (f"Drop “{action_text(op)}”? It will not be sent; the booking stays as "
+                        "the calendar has it.")
         if not self.confirm(question):
             return
         store, service = self._store, self._service
 
-        def delete(_token: CancelToken) -> None:
-            store.delete(draft.id)
+        def drop(_token: CancelToken) -> None:
+            store.drop(op.id)
             if service is not None:
                 service.refresh_counts()
 
         self.message.clear()
-        self._runner.run(delete, lambda _r: self.refresh(), self._failed)
+        self._runner.run(drop, lambda _r: self.refresh(), self._failed, scope=SCOPE)
 
     def send_selected(self) -> None:
-        draft = self.selected_draft()
+        op = self.selected_operation()
         service = self._service
-        if draft is None or service is None:
+        if op is None or service is None:
             return
-        self.message.setText(f"Sending the booking for {draft.label('client_name')}…")
+        self.message.setText(f"Sending “{action_text(op)}”…")
         self.send_button.setEnabled(False)
 
-        def send(_token: CancelToken) -> Draft:
-            return service.send_now(draft.id)
+        def send(_token: CancelToken) -> Operation:
+            return service.send_now(op.id)
 
-        self._runner.run(send, self._sent, self._failed, on_finished=self.refresh)
+        self._runner.run(send, self._sent, self._failed, on_finished=self.refresh,
+                         scope=SCOPE)
 
-    def _sent(self, draft: Draft) -> None:
-        if draft.status is DraftStatus.SENT:
-            self.message.setText(f"Booked for {draft.label('client_name')}.")
-        elif draft.last_error:
-            self.message.setText(draft.last_error)
+    def _sent(self, op: Operation) -> None:
+        if op.status is S.SENT:
+            self.message.setText(describe(op))
+        elif op.last_error:
+            self.message.setText(op.last_error)
         else:
             self.message.setText("It will be sent as soon as the booking service answers.")

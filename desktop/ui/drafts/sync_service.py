@@ -1,89 +1,96 @@
-"""Qt face of the sync engine: runs it on its own thread, re-emits its events as signals.
+"""Qt face of the sync engine: runs its loop on a QThread, re-emits its events as signals.
 
-The engine calls its listeners on whatever thread it is on (its own, or a worker's). Those
-calls only put the event in a thread-safe inbox; a timer on the GUI thread empties it and
-emits the signals there. So no Qt object is ever touched from a thread Qt did not create:
-emitting from such threads is where PySide was seen to crash now and then.
+The engine calls its listeners on the thread it runs on. That thread is a QThread (created
+here), and the listener only posts each event through the app's one delivery primitive,
+:class:`desktop.ui.tasks.GuiRelay`, so every signal below is emitted on the GUI thread and no
+signal is ever emitted from a thread Qt did not create. No polling.
+
+Signals (all on the GUI thread):
+
+* ``sig_counts_changed(waiting, attention)`` — for the status bar;
+* ``sig_online_changed(online)``;
+* ``sig_auth_required()`` — a 401: sign in again, then ``resume()``/``sign_in(client)``;
+* ``sig_operation_changed(op_id)`` — an operation was claimed, sent, refused, retried...:
+  the drafts panel and the day view re-read it (``store.get`` / ``pending_by_booking``).
 """
 
 from __future__ import annotations
 
-import queue
-from typing import Any
+from PySide6.QtCore import QObject, QThread, Signal
 
-from PySide6.QtCore import QObject, QTimer, Signal
-
-from desktop.drafts.store import Draft
-from desktop.drafts.sync import BookingApi, SyncEngine, SyncListener
-
-#: How often the GUI thread looks for news from the engine; fast enough for a status bar.
-DELIVERY_INTERVAL_MS = 50
+from desktop.outbox.api import DeskApi
+from desktop.outbox.engine import SyncEngine, SyncListener
+from desktop.outbox.model import Operation
+from desktop.ui.tasks import GuiRelay
 
 
-class _Inbox(SyncListener):
-    """The engine's listener: records events, touches nothing of Qt."""
+class _EngineThread(QThread):
+    def __init__(self, engine: SyncEngine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outbox-sync")
+        self._engine = engine
 
-    def __init__(self) -> None:
-        self.events: queue.SimpleQueue[tuple[str, tuple[Any, ...]]] = queue.SimpleQueue()
+    def run(self) -> None:
+        self._engine.run_loop()
 
-    def draft_changed(self, draft_id: str) -> None:
-        self.events.put(("sig_draft_changed", (draft_id,)))
+
+class _Relaying(SyncListener):
+    """The engine's listener: hands each event to the GUI thread, touches no widget."""
+
+    def __init__(self, service: SyncService, relay: GuiRelay) -> None:
+        self._service = service
+        self._relay = relay
+
+    def operation_changed(self, op_id: str) -> None:
+        self._relay.post(lambda: self._service.sig_operation_changed.emit(op_id))
 
     def counts_changed(self, waiting: int, attention: int) -> None:
-        self.events.put(("sig_counts_changed", (waiting, attention)))
+        self._relay.post(lambda: self._service.sig_counts_changed.emit(waiting, attention))
 
     def online_changed(self, online: bool) -> None:
-        self.events.put(("sig_online_changed", (online,)))
+        self._relay.post(lambda: self._service.sig_online_changed.emit(online))
 
     def auth_required(self) -> None:
-        self.events.put(("sig_auth_required", ()))
+        self._relay.post(self._service.sig_auth_required.emit)
 
 
 class SyncService(QObject):
     """Owns a running :class:`SyncEngine` for the window. ``stop()`` at exit."""
 
-    #: (waiting to send, needing attention) — for the status bar.
     sig_counts_changed = Signal(int, int)
     sig_online_changed = Signal(bool)
-    #: A 401: show the sign-in dialog, then call ``sign_in(new_client)``.
     sig_auth_required = Signal()
-    sig_draft_changed = Signal(str)
+    sig_operation_changed = Signal(str)
 
     def __init__(self, engine: SyncEngine, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drafts_sync_service")
         self.engine = engine
-        self._inbox = _Inbox()
-        engine.add_listener(self._inbox)
-        self._delivery = QTimer(self)
-        self._delivery.setInterval(DELIVERY_INTERVAL_MS)
-        self._delivery.timeout.connect(self.deliver)
-        self._delivery.start()
-
-    def deliver(self) -> None:
-        """Emit, on the GUI thread, what the engine reported since the last time."""
-        while True:
-            try:
-                name, args = self._inbox.events.get_nowait()
-            except queue.Empty:
-                return
-            getattr(self, name).emit(*args)
+        self._relay = GuiRelay(self)
+        engine.add_listener(_Relaying(self, self._relay))
+        self._thread: _EngineThread | None = None
 
     def start(self) -> None:
-        self.engine.start()
-        self.engine.refresh_counts(force=True)
+        """Start the engine's loop on its QThread (it first reports the counts)."""
+        if self._thread is None:
+            self._thread = _EngineThread(self.engine, self)
+            self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> bool:
-        stopped = self.engine.stop(timeout)
-        self.deliver()
-        self._delivery.stop()
-        return stopped
+        """Stop after the request in flight, if any; True if the loop ended."""
+        self.engine.request_stop()
+        thread, self._thread = self._thread, None
+        ended = True
+        if thread is not None:
+            ended = bool(thread.wait(int(timeout * 1000)))
+        self.engine.keeper.close()
+        return ended
 
     def wake(self) -> None:
-        """Call after queueing a draft, so it goes now rather than at the next idle check."""
+        """Call after queueing something, so it goes now rather than at the next idle check."""
         self.engine.wake()
 
-    def sign_in(self, client: BookingApi) -> None:
+    def sign_in(self, client: DeskApi) -> None:
         self.engine.sign_in(client)
 
     def sign_out(self) -> None:
@@ -92,10 +99,16 @@ class SyncService(QObject):
     def resume(self) -> None:
         self.engine.resume()
 
+    def connection_lost(self) -> None:
+        self.engine.connection_lost()
+
+    def api_answered(self) -> None:
+        self.engine.api_answered()
+
     def refresh_counts(self) -> None:
-        """After the UI saved or deleted a draft itself (emits only when the counts moved)."""
+        """Blocking (store read): call it from a TaskRunner worker. Emits only on change."""
         self.engine.refresh_counts()
 
-    def send_now(self, draft_id: str) -> Draft:
+    def send_now(self, op_id: str) -> Operation:
         """Blocking (network): call it from a TaskRunner worker, never the GUI thread."""
-        return self.engine.send_now(draft_id)
+        return self.engine.send_now(op_id)

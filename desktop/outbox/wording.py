@@ -1,0 +1,131 @@
+"""Plain words for operations, for the drafts panel and the day view (one place for both).
+
+    describe(op)      "Cancel 10:30 Ann Lee — waiting to send"
+                      "Move 10:30 Ann Lee to 15:30 — time taken: pick another or drop"
+    pending_text(op)  "cancelling…", "moving to 15:30…" (the day view's entry while pending)
+    status_text(op)   "Waiting to send", "Needs attention", ...
+
+Times are shown as HH:MM in the booking's zone (portable; dates belong to the UI's QLocale).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from desktop.i18n import translate
+from desktop.outbox.model import (
+    CompleteBooking,
+    MoveBooking,
+    Operation,
+    OperationKind,
+    OperationStatus,
+    Problem,
+    RescheduleBooking,
+)
+
+C = "Outbox"
+S = OperationStatus
+K = OperationKind
+
+
+def clock_time(moment: datetime | None, zone: str | None) -> str:
+    """``HH:MM`` of ``moment`` in ``zone`` (UTC when the zone is unknown)."""
+    if moment is None:
+        return ""
+    try:
+        local = moment.astimezone(ZoneInfo(zone)) if zone else moment
+    except (ZoneInfoNotFoundError, ValueError):
+        local = moment
+    return f"{local.hour:02d}:{local.minute:02d}"
+
+
+def _target_time(op: Operation) -> str:
+    payload = op.payload
+    if isinstance(payload, RescheduleBooking):
+        return clock_time(payload.start_time, op.label.time_zone)
+    if isinstance(payload, MoveBooking):
+        return clock_time(payload.new_booking.start_time, op.label.time_zone)
+    return ""
+
+
+def action_text(op: Operation) -> str:
+    """What the operation does, e.g. "Cancel 10:30 Ann Lee", "Move 10:30 Ann Lee to 15:30"."""
+    when = clock_time(op.label.start_time, op.label.time_zone)
+    who = op.label.client_name
+    target = _target_time(op)
+    payload = op.payload
+    if op.kind is K.CREATE_BOOKING:
+        text = translate(C, "Book {when} {who}")
+    elif op.kind is K.CANCEL:
+        text = translate(C, "Cancel {when} {who}")
+    elif isinstance(payload, CompleteBooking) and payload.no_show:
+        text = translate(C, "No-show {when} {who}")
+    elif op.kind is K.COMPLETE:
+        text = translate(C, "Completed {when} {who}")
+    elif op.kind is K.RESCHEDULE:
+        text = translate(C, "Reschedule {when} {who} to {target}")
+    elif isinstance(payload, MoveBooking) and payload.new_staff_name:
+        text = translate(C, "Move {when} {who} to {target} with {staff}")
+    elif op.kind is K.MOVE:
+        text = translate(C, "Move {when} {who} to {target}")
+    else:
+        text = translate(C, "Waitlist {who}")
+    staff = payload.new_staff_name if isinstance(payload, MoveBooking) else ""
+    return " ".join(text.format(when=when, who=who, target=target, staff=staff).split())
+
+
+def status_text(op: Operation) -> str:
+    texts = {
+        S.DRAFT: translate(C, "Draft"),
+        S.QUEUED: translate(C, "Waiting to send"),
+        S.SENDING: translate(C, "Sending…"),
+        S.SENT: translate(C, "Booked") if op.kind in (K.CREATE_BOOKING, K.MOVE)
+        else translate(C, "Done"),
+        S.NEEDS_ATTENTION: translate(C, "Needs attention"),
+        S.FAILED: translate(C, "Failed"),
+    }
+    return texts[op.status]
+
+
+def _problem_text(op: Operation) -> str:
+    texts = {
+        Problem.TIME_TAKEN: translate(C, "time taken: pick another or drop"),
+        Problem.CANCELLED_ELSEWHERE: translate(C, "already cancelled elsewhere: drop it"),
+        Problem.NOT_FOUND: translate(C, "booking no longer exists: drop it"),
+        Problem.NOT_ALLOWED: translate(C, "not allowed for this account"),
+        Problem.FIX_FIELDS: translate(C, "details to fix: open it"),
+        Problem.INCOMPLETE: translate(C, "not finished: open it"),
+        Problem.PARTLY_DONE: translate(C, "new booking made, old one still there"),
+        Problem.REFUSED: translate(C, "refused: try again or drop"),
+        Problem.UNEXPECTED: translate(C, "unexpected problem: try again"),
+    }
+    return texts[op.problem] if op.problem is not None else status_text(op).lower()
+
+
+def describe(op: Operation) -> str:
+    """One line for a person: what it does, and where it stands."""
+    if op.status in (S.NEEDS_ATTENTION, S.FAILED):
+        state = _problem_text(op)
+    else:
+        state = status_text(op).lower()
+    return translate(C, "{action} — {state}").format(action=action_text(op), state=state)
+
+
+def pending_text(op: Operation) -> str:
+    """The day view's word for a booking with this operation still unsettled."""
+    target = _target_time(op)
+    payload = op.payload
+    if op.status in (S.NEEDS_ATTENTION, S.FAILED):
+        return translate(C, "needs attention")
+    if op.kind is K.CANCEL:
+        return translate(C, "cancelling…")
+    if isinstance(payload, CompleteBooking):
+        return translate(C, "no-show…") if payload.no_show else translate(C, "completing…")
+    if op.kind is K.RESCHEDULE:
+        return translate(C, "moving to {target}…").format(target=target)
+    if op.kind is K.MOVE:
+        return translate(C, "moving to {target}…").format(target=target)
+    if op.kind is K.JOIN_WAITLIST:
+        return translate(C, "joining the waitlist…")
+    return translate(C, "booking…")
