@@ -12,6 +12,8 @@ Plurals (``%n``) belong in the UI (``self.tr(text, "", n)``), where lupdate mark
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Translator = Callable[[str, str], str]
 
@@ -32,3 +34,29 @@ def install(translator: Translator | None) -> None:
 def translate(context: str, text: str) -> str:
     """``text`` in the desk's language (the English source text until the UI installs Qt's)."""
     return _translator(context, text)
+
+
+TimeFormatter = Callable[[datetime, str], str]
+
+
+def _plain_clock(moment: datetime, zone: str) -> str:
+    try:
+        local = moment.astimezone(ZoneInfo(zone)) if zone else moment
+    except (ZoneInfoNotFoundError, ValueError):
+        local = moment
+    return f"{local.hour:02d}:{local.minute:02d}"
+
+
+_time_formatter: TimeFormatter = _plain_clock
+
+
+def install_time_format(formatter: TimeFormatter | None) -> None:
+    """How domain sentences write a time of day (the UI installs the desk's QLocale)."""
+    global _time_formatter
+    _time_formatter = formatter or _plain_clock
+
+
+def clock_time(moment: datetime, zone: str) -> str:
+    """``moment`` as a time of day in ``zone``, as the desk writes times (``HH:MM`` until the
+    UI installs its locale's format)."""
+    return _time_formatter(moment, zone)

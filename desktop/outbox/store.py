@@ -135,20 +135,27 @@ class OutboxStore(OutboxQueries):
             return self._insert(conn, CreateBooking(request=request), status, form=form,
                                 in_doubt=in_doubt, not_before=not_before)
 
-    def enqueue(self, payload: Payload, *, label: BookingLabel | None = None) -> Operation:
+    def enqueue(self, payload: Payload, *, label: BookingLabel | None = None,
+                not_before: datetime | None = None) -> Operation:
         """Queue one operation on an existing booking (or a waitlist entry) to send now."""
-        return self.enqueue_all([payload], [label] if label is not None else None)[0]
+        return self.enqueue_all([payload], [label] if label is not None else None,
+                                not_before=not_before)[0]
 
     def enqueue_all(self, payloads: Sequence[Payload],
-                    labels: Sequence[BookingLabel] | None = None) -> list[Operation]:
+                    labels: Sequence[BookingLabel] | None = None, *,
+                    not_before: datetime | None = None) -> list[Operation]:
         """Queue several operations in one transaction (e.g. no-show for five selected
-        bookings): all or none are kept, and they share a batch (sent ≤50 ids a call)."""
+        bookings): all or none are kept, and they share a batch (sent ≤50 ids a call).
+
+        ``not_before`` holds them (on disk already) while the desk may still take them back:
+        the day view's Undo drops them, or releases them at once with :meth:`queue`."""
         if labels is not None and len(labels) != len(payloads):
             raise ValueError("one label per payload")
         batch = str(uuid.uuid4()) if len(payloads) > 1 else None
         with self.db.write("enqueue") as conn:
             return [self._insert(conn, payload, S.QUEUED, batch_id=batch,
-                                 label=labels[n] if labels is not None else None)
+                                 label=labels[n] if labels is not None else None,
+                                 not_before=not_before)
                     for n, payload in enumerate(payloads)]
 
     # ------------------------------------------------------------------ editing

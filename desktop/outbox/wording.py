@@ -10,9 +10,10 @@ Times are shown as HH:MM in the booking's zone (portable; dates belong to the UI
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from desktop.i18n import clock_time as desk_clock_time
 from desktop.i18n import translate
 from desktop.outbox.model import (
     CompleteBooking,
@@ -30,14 +31,10 @@ K = OperationKind
 
 
 def clock_time(moment: datetime | None, zone: str | None) -> str:
-    """``HH:MM`` of ``moment`` in ``zone`` (UTC when the zone is unknown)."""
+    """``moment`` as a time of day in ``zone``, as the desk writes times (the UI's locale)."""
     if moment is None:
         return ""
-    try:
-        local = moment.astimezone(ZoneInfo(zone)) if zone else moment
-    except (ZoneInfoNotFoundError, ValueError):
-        local = moment
-    return f"{local.hour:02d}:{local.minute:02d}"
+    return desk_clock_time(moment, zone or "")
 
 
 def _target_time(op: Operation) -> str:
@@ -72,7 +69,10 @@ def action_text(op: Operation) -> str:
     else:
         text = translate(C, "Waitlist {who}")
     staff = payload.new_staff_name if isinstance(payload, MoveBooking) else ""
-    return " ".join(text.format(when=when, who=who, target=target, staff=staff).split())
+    # Collapse the gaps an empty part leaves; only plain spaces (a locale's time may hold a
+    # narrow no-break space, as in "10:30\u202fAM").
+    return re.sub(" {2,}", " ", text.format(when=when, who=who, target=target,
+                                            staff=staff)).strip(" ")
 
 
 def status_text(op: Operation) -> str:

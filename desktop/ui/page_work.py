@@ -9,7 +9,7 @@ cancelling here never drops another page's or the drafts panel's answers.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,7 +18,7 @@ from desktop.api.retry import CancelCheck
 from desktop.ui.booking.busy_bar import BusyBar
 from desktop.ui.booking.message_banner import MessageBanner, Tone
 from desktop.ui.messages import plain_words
-from desktop.ui.tasks import CancelToken, TaskHandle, TaskRunner
+from desktop.ui.tasks import CancelToken, TaskRunner
 
 T = TypeVar("T")
 
@@ -44,7 +44,6 @@ class PageWork(QObject):
         self.banner = banner
         self._name = name
         self._counter = 0
-        self._handles: dict[str, TaskHandle[Any]] = {}
 
     def run(self, key: str, text: str, work: Callable[[CancelToken], T],
             on_success: Callable[[T], None], *,
@@ -73,14 +72,8 @@ class PageWork(QObject):
             else:
                 self.banner.show_message(plain_words(error), Tone.ERROR)
 
-        def finished() -> None:
-            self.busy.end(wait_id)
-            if self._handles.get(key) is handle:
-                del self._handles[key]
-
-        handle = self.runner.run(work, succeeded, failed, key=f"{self._name}:{key}",
-                                 on_finished=finished)
-        self._handles[key] = handle
+        self.runner.run(work, succeeded, failed, key=f"{self._name}:{key}", scope=self._name,
+                        on_finished=lambda: self.busy.end(wait_id))
 
     def run_quietly(self, key: str, work: Callable[[CancelToken], T],
                     on_success: Callable[[T], None], *,
@@ -100,19 +93,12 @@ class PageWork(QObject):
                 return
             on_error(error)
 
-        def finished() -> None:
-            if self._handles.get(key) is handle:
-                del self._handles[key]
-
-        handle = self.runner.run(work, succeeded, failed, key=f"{self._name}:{key}",
-                                 on_finished=finished)
-        self._handles[key] = handle
+        self.runner.run(work, succeeded, failed, key=f"{self._name}:{key}", scope=self._name)
 
     def cancel(self) -> None:
-        """Esc: stop waiting for this page's own work (nothing else's)."""
-        handles, self._handles = self._handles, {}
-        for handle in handles.values():
-            handle.cancel()
+        """Esc: stop waiting for this page's own work (nothing else's: each page, and the
+        drafts panel, runs in a scope of its own on the shared runner)."""
+        self.runner.cancel_scope(self._name)
         self.busy.clear()
 
     @property

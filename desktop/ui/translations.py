@@ -10,7 +10,9 @@ with PySide6. Domain code's ``desktop.i18n.translate`` is pointed at Qt's transl
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -54,7 +56,17 @@ def install(app: QCoreApplication, preference: str | None = None) -> QLocale:
         _load(app, Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
               f"qtbase_{language}")
     i18n.install(lambda context, text: QCoreApplication.translate(context, text))
+    i18n.install_time_format(_locale_time)
     return locale
+
+
+def _locale_time(moment: datetime, zone: str) -> str:
+    from desktop.ui.formatting import time_in_zone
+
+    try:
+        return time_in_zone(moment, zone) if zone else time_in_zone(moment, "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return time_in_zone(moment, "UTC")
 
 
 def _load(app: QCoreApplication, folder: Path, name: str) -> None:

@@ -27,6 +27,7 @@ from desktop.outbox.policy import decisions
 from desktop.outbox.timing import Backoff, Timing
 from desktop.outbox.wording import describe, pending_text
 from tests.drafts.conftest import BASE_TIME, Crash, FakeClient, FakeServer, booking_request
+from tests.helpers.wording import desk_time
 
 S = OperationStatus
 TIMING = Timing(backoff=Backoff(first=0, limit=0), in_doubt_grace=timedelta(seconds=25),
@@ -65,7 +66,7 @@ def test_cancel_with_a_message_is_sent_once(outbox: OutboxStore, server: FakeSer
     booking = ann(server)
     op = outbox.enqueue(CancelBooking(business_id="biz-1", booking_id=booking,
                                       message="The doctor is ill, sorry."), label=LABEL)
-    assert describe(op) == "Cancel 10:30 Ann Lee — waiting to send"
+    assert describe(op) == f"Cancel {desk_time(10, 30)} Ann Lee — waiting to send"
     assert pending_text(op) == "cancelling…"
     assert outbox.pending_by_booking([booking]) == {booking: [op]}
     engine_for(outbox, fake_client).run_once()
@@ -112,7 +113,8 @@ def test_cancel_of_a_booking_that_no_longer_exists_asks_a_person(
     assert held.status is S.NEEDS_ATTENTION
     assert held.problem is Problem.NOT_FOUND
     assert "no longer knows" in (held.last_error or "")
-    assert describe(held) == "Cancel 10:30 Ann Lee — booking no longer exists: drop it"
+    expected = f"Cancel {desk_time(10, 30)} Ann Lee — booking no longer exists: drop it"
+    assert describe(held) == expected
 
 
 # --------------------------------------------------------------------------- complete / no-show
@@ -185,13 +187,15 @@ def test_reschedule_onto_a_taken_time_asks_for_another_and_then_goes(
     op = outbox.enqueue(RescheduleBooking(business_id="biz-1", booking_id=booking,
                                           start_time=taken, message="See you later"),
                         label=LABEL)
-    assert pending_text(op) == "moving to 14:00…"
+    assert pending_text(op) == f"moving to {desk_time(14, 0)}…"
     engine = engine_for(outbox, fake_client)
     engine.run_once()
     held = outbox.get(op.id)
     assert held.status is S.NEEDS_ATTENTION
     assert held.problem is Problem.TIME_TAKEN
-    assert describe(held) == "Reschedule 10:30 Ann Lee to 14:00 — time taken: pick another or drop"
+    expected = (f"Reschedule {desk_time(10, 30)} Ann Lee to {desk_time(14, 0)} — "
+                "time taken: pick another or drop")
+    assert describe(held) == expected
     assert [str(d) for d in decisions(held)] == ["pick_time", "drop"]
     assert server.bookings[booking]["start_time"] == BASE_TIME + timedelta(minutes=90)
     free = BASE_TIME + timedelta(hours=6)
@@ -248,7 +252,8 @@ def test_a_move_books_anew_then_cancels_the_old_one(
     op = outbox.enqueue(MoveBooking(business_id="biz-1", booking_id=old, new_booking=new,
                                     message="Dana will see you", new_staff_name="Dana"),
                         label=LABEL)
-    assert describe(op) == "Move 10:30 Ann Lee to 14:00 with Dana — waiting to send"
+    expected = f"Move {desk_time(10, 30)} Ann Lee to {desk_time(14, 0)} with Dana — waiting to send"
+    assert describe(op) == expected
     engine_for(outbox, fake_client).run_once()
     done = outbox.get(op.id)
     assert done.status is S.SENT
@@ -268,7 +273,9 @@ def test_a_move_whose_new_time_is_taken_leaves_the_old_booking(
     held = outbox.get(op.id)
     assert held.status is S.NEEDS_ATTENTION
     assert held.problem is Problem.TIME_TAKEN
-    assert describe(held) == "Move 10:30 Ann Lee to 14:00 — time taken: pick another or drop"
+    expected = (f"Move {desk_time(10, 30)} Ann Lee to {desk_time(14, 0)} — "
+                "time taken: pick another or drop")
+    assert describe(held) == expected
     assert server.bookings[old]["state"] == "scheduled"
     assert [w[0] for w in server.writes] == []
 

@@ -29,6 +29,7 @@ from desktop.ui.drafts.panel import DraftsPanel
 from desktop.ui.drafts.sync_service import SyncService
 from desktop.ui.tasks import TaskRunner
 from tests.drafts.conftest import BASE_TIME, booking_request
+from tests.helpers.wording import desk_time
 
 S = OperationStatus
 FAST = Timing(backoff=Backoff(first=0.05, limit=0.2), probe_backoff=Backoff(first=0.05,
@@ -121,11 +122,12 @@ def test_every_kind_is_listed_in_plain_words_with_its_decision(
                      now=store.clock.now())
     panel = make_panel(qtbot, store, runner)
     rows = row_texts(panel)
-    assert rows[0][:4] == ["Move 10:30 Ann Lee to 15:30", "Massage", rows[0][2],
-                           "time taken: pick another or drop"]
-    assert rows[1][0] == "Cancel 10:30 Ann Lee"
+    move_text = f"Move {desk_time(10, 30)} Ann Lee to {desk_time(15, 30)}"
+    assert rows[0][:4] == [move_text, "Massage", rows[0][2], "time taken: pick another or drop"]
+    assert rows[1][0] == f"Cancel {desk_time(10, 30)} Ann Lee"
     assert rows[1][3] == "Waiting to send"
-    assert panel.table.item(1, 0).toolTip() == "Cancel 10:30 Ann Lee — waiting to send"
+    expected = f"Cancel {desk_time(10, 30)} Ann Lee — waiting to send"
+    assert panel.table.item(1, 0).toolTip() == expected
     panel.select_operation(move.id)
     assert panel.pick_time_button.isVisibleTo(panel)
     assert not panel.open_button.isEnabled()

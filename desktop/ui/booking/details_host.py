@@ -9,6 +9,8 @@ form generated from just those fields, under the chosen client.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -17,12 +19,17 @@ from desktop.api.models import Client, FormData, Service
 from desktop.booking.client_details import details_from_record, existing_client_form_data
 from desktop.booking.client_details import only_fields as definition_with_only
 from desktop.forms import FormDefinition, FormDefinitionError, FormSection, meeting_kind_for
-from desktop.ui.booking.client_picker import ClientPicker
 from desktop.ui.booking.definitions import Definition, FormDefinitions
 from desktop.ui.booking.form_host import place_refusal
 from desktop.ui.form import FormErrorView, GeneratedForm
 from desktop.ui.messages import plain_words
 from desktop.ui.plain_text import plain_label
+
+
+class DetailsArea(Protocol):
+    """Where the details form goes (the client picker; the reschedule dialog for a move)."""
+
+    def set_details_widget(self, widget: QWidget | None) -> None: ...
 
 
 class ClientDetailsHost(QObject):
@@ -32,7 +39,7 @@ class ClientDetailsHost(QObject):
     #: A details form is on screen (a reopened draft's answers go in then).
     sig_form_shown = Signal()
 
-    def __init__(self, definitions: FormDefinitions, picker: ClientPicker,
+    def __init__(self, definitions: FormDefinitions, picker: DetailsArea,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._definitions = definitions
