@@ -24,6 +24,7 @@ from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.paths import AppPaths
 from desktop.ui.about import show_about as show_about_dialog
 from desktop.ui.booking.page import BookingPage
+from desktop.ui.day.actions import DayActions
 from desktop.ui.day.page import DayPage
 from desktop.ui.drafts.coordinator import DraftsCoordinator
 from desktop.ui.plain_text import plain_label
@@ -103,7 +104,10 @@ class MainWindow(QMainWindow):
         self.drafts.sig_online_changed.connect(self.indicators.set_online)
         self.drafts.sig_auth_required.connect(
             lambda: self.page.sig_auth_failed.emit(self.drafts.resume_after_sign_in))
-        self.drafts_dock = QDockWidget("Drafts", self)
+        self.day_actions = DayActions(self.day, self.drafts.store, self.drafts.service,
+                                      self.runner, clock, self)
+        self.drafts.panel.sig_pick_time.connect(self._pick_time)
+        self.drafts_dock = QDockWidget(self.tr("Drafts"), self)
         self.drafts_dock.setObjectName("drafts-dock")
         self.drafts_dock.setWidget(self.drafts.panel)
         self.drafts_dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
@@ -175,6 +179,10 @@ class MainWindow(QMainWindow):
         else:
             self.page.cancel_running()
 
+    def _pick_time(self, op_id: str) -> None:
+        self.show_day_view()
+        self.day_actions.pick_time_for(op_id)
+
     def show_about(self) -> None:
         show_about_dialog(self, self.client.base_url)
 
@@ -183,6 +191,7 @@ class MainWindow(QMainWindow):
         self.page.load_catalogue()
         self.day.start()
         self.drafts.start()
+        self.day_actions.read_pending()
 
     def _show_signed_in_staff(self) -> None:
         name = self.page.staff_names().get(self._staff_id, "")

@@ -160,6 +160,7 @@ def drill_window(qtbot: QtBot, sandbox: SandboxServer, drill_client: BookingClie
     qtbot.addWidget(main)
     main.show()
     main.start()
+    main.show_booking()  # the drills book; the window opens on the Day view
     qtbot.waitUntil(lambda: main.page.service_picker.count() > 0, timeout=WAIT_MS)
     yield main
     main.shutdown()

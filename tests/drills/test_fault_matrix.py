@@ -169,6 +169,7 @@ def test_401_in_the_middle_of_a_flow(scale: Scale, sandbox: SandboxServer, qtbot
     window = coordinator.window
     assert window is not None
     qtbot.addWidget(window)
+    window.show_booking()
     qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
     desk = Desk(qtbot, window.page)
     store = window.drafts.store

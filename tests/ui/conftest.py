@@ -13,6 +13,7 @@ from desktop.api.client import BookingClient
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.booking.page import BookingPage
 from desktop.ui.main_window import MainWindow
+from tests.ui.day_desk import day_sandbox, day_window  # noqa: F401 - fixtures for the Day view
 
 WAIT_MS = 8000
 

@@ -18,7 +18,13 @@ from desktop.api.errors import ValidationError
 from desktop.api.models import Client, FormData, Service
 from desktop.booking.client_details import details_from_record, existing_client_form_data
 from desktop.booking.client_details import only_fields as definition_with_only
-from desktop.forms import FormDefinition, FormDefinitionError, FormSection, meeting_kind_for
+from desktop.forms import (
+    MEETING_DETAILS_ID,
+    FormDefinition,
+    FormDefinitionError,
+    FormSection,
+    meeting_kind_for,
+)
 from desktop.ui.booking.definitions import Definition, FormDefinitions
 from desktop.ui.booking.form_host import place_refusal
 from desktop.ui.form import FormErrorView, GeneratedForm
@@ -63,7 +69,11 @@ class ClientDetailsHost(QObject):
         """Why this client cannot be booked for this service now (a broken definition)."""
         return self._problem
 
-    def show_for(self, service: Service | None, client: Client | None) -> None:
+    def show_for(self, service: Service | None, client: Client | None, *,
+                 meeting_details: str | None = None) -> None:
+        """Ask what ``service``'s form needs for ``client``. ``meeting_details``: the address
+        or number already known (a moved booking's own), put in the meeting line; for a
+        phone call the client's phone number is the default."""
         self._definition, self._problem = None, None
         self._drop_form()
         if service is None or client is None:
@@ -74,10 +84,11 @@ class ClientDetailsHost(QObject):
 
         def loaded(result: Definition) -> None:
             if self._wanted == (service.id, client.id):
-                self._present(service, client, result)
+                self._present(service, client, result, meeting_details)
 
         self._definitions.load(
-            service, "client-details", loaded, retry=lambda: self.show_for(service, client),
+            service, "client-details", loaded,
+            retry=lambda: self.show_for(service, client, meeting_details=meeting_details),
             on_error=lambda e: self._failed(plain_words(e)))
 
     def _failed(self, text: str) -> None:
@@ -85,7 +96,8 @@ class ClientDetailsHost(QObject):
         self._picker.set_details_widget(_note(text))
         self.sig_changed.emit()
 
-    def _present(self, service: Service, client: Client, definition: Definition) -> None:
+    def _present(self, service: Service, client: Client, definition: Definition,
+                 meeting_details: str | None) -> None:
         if isinstance(definition, FormDefinitionError):
             self._problem = str(definition)
             self._picker.set_details_widget(FormErrorView(definition))
@@ -108,6 +120,9 @@ class ClientDetailsHost(QObject):
             name=client.full_name)))
         form = GeneratedForm(asked, meeting_kind=kind, parent=box)
         form.setObjectName("client-details-form")
+        known = meeting_details or (client.phone if kind == "phone" else None)
+        if kind is not None and known:
+            form.set_values({MEETING_DETAILS_ID: known})
         form.sig_changed.connect(self.sig_changed)
         layout.addWidget(form, 1)
         self._form = form

@@ -164,6 +164,14 @@ class DetailsPanel(QFrame):
         item = QListWidgetItem(text, self.upcoming)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
 
+    def focus_first_action(self) -> None:
+        """The action panel, from the keyboard: focus the first action that can be taken."""
+        for button in (self.complete_button, self.no_show_button, self.cancel_button,
+                       self.reschedule_button, self.book_again_button):
+            if button.isEnabled():
+                button.setFocus()
+                return
+
     # ------------------------------------------------------------------ internals
 
     def _set(self, key: str, text: str) -> None:

@@ -21,6 +21,7 @@ from desktop.day.book import day_bounds
 from desktop.day.summary import count_day
 from desktop.ui.booking.busy_bar import BusyBar
 from desktop.ui.booking.message_banner import MessageBanner, Tone
+from desktop.ui.booking.service_picker import staff_for_service
 from desktop.ui.day.details import DetailsPanel
 from desktop.ui.day.entries import DayEntry, Pending
 from desktop.ui.day.loader import DayLoader
@@ -104,6 +105,13 @@ class DayPage(QWidget):
         self.toolbar.set_staff([(member.id, member.label) for member in self._staff])
         self._redraw()
         self._load_free_time()
+
+    def service(self, service_id: str) -> Service | None:
+        return self._services.get(service_id)
+
+    def staff_for(self, service: Service | None) -> list[Staff]:
+        """Who can take ``service`` (for a reschedule or a move)."""
+        return staff_for_service(service, self._staff)
 
     def start(self) -> None:
         """Show today and keep it current."""

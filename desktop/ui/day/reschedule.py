@@ -74,6 +74,7 @@ class RescheduleDialog(QDialog):
         self.choice: RescheduleChoice | None = None
         appointment = entry.appointment
         self._original_staff = appointment.staff_id or ""
+        self._record: Client | None = None
 
         self.banner = MessageBanner(self)
         self.busy = BusyBar(self)
@@ -179,13 +180,45 @@ class RescheduleDialog(QDialog):
 
     def _staff_changed(self) -> None:
         self.move_note.setVisible(self.moving)
-        client = self._existing_client()
-        self.details.show_for(self._service if self.moving else None,
-                              client if self.moving else None)
         self.load_times()
+        if not self.moving:
+            self.details.show_for(None, None)
+        elif self._record is not None:
+            self._ask_details()
+        else:
+            self._load_record()
+
+    def _ask_details(self) -> None:
+        """What the new booking's form needs that the client's record lacks."""
+        self.details.show_for(self._service, self._existing_client(),
+                              meeting_details=self.entry.appointment.interaction_details)
+
+    def _load_record(self) -> None:
+        """The client's record (e-mail, phone): the new booking's form is filled from it."""
+        client_id = self.entry.appointment.client_id
+        if not client_id:
+            self.details.show_for(None, None)
+            return
+        client, business_id = self._client, self._business.id
+
+        def work(token: CancelToken) -> Client | None:
+            found = client.search_clients(business_id, client_id, search_by="uid",
+                                          cancel=cancel_check(token)).clients
+            return next((c for c in found if c.id == client_id), None)
+
+        def loaded(record: Client | None) -> None:
+            self._record = record
+            if self.moving:
+                self._ask_details()
+
+        self.work.run("client", self.tr("Reading the client's details…"), work, loaded,
+                      retry=self._load_record,
+                      on_error=lambda e: self.banner.show_message(plain_words(e), Tone.ERROR))
 
     def _existing_client(self) -> Client | None:
         appointment = self.entry.appointment
+        if self._record is not None:
+            return self._record
         if not appointment.client_id:
             return None
         return Client(id=appointment.client_id, first_name=appointment.client_first_name or "",
@@ -229,7 +262,8 @@ class RescheduleDialog(QDialog):
 
     def _update(self) -> None:
         slot = self.slots.current_slot()
-        ready = slot is not None and (not self.moving or self.details.ready)
+        ready = slot is not None and (not self.moving or (self.details.ready
+                                                          and self._record is not None))
         self.confirm.setEnabled(ready)
         if slot is not None:
             text = self.tr("&Move to {time}").format(time=time_in_zone(slot.start_time,
