@@ -58,13 +58,15 @@ def _lupdate(ts: Path, language: str, *, plurals_only: bool) -> None:
 
 def fill_english_plurals(ts: Path) -> int:
     """English plural forms follow from the source text: "%n hour(s)" gives "%n hour" and
-    "%n hours". Fills the forms still empty; returns how many messages it filled."""
+    "%n hours"; a source without "(s)" ("%n booked") is both forms. Fills the forms still
+    empty (forms written by hand, e.g. "%n needs attention" / "%n need attention", stay);
+    returns how many messages it filled."""
     tree = ET.parse(ts)
     filled = 0
     for message in tree.getroot().iter("message"):
         translation = message.find("translation")
         source = message.findtext("source") or ""
-        if message.get("numerus") != "yes" or translation is None or "(s)" not in source:
+        if message.get("numerus") != "yes" or translation is None:
             continue
         forms = list(translation.iter("numerusform"))
         if forms and all((form.text or "").strip() for form in forms):

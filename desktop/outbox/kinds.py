@@ -38,8 +38,6 @@ from desktop.outbox.model import (
     RescheduleBooking,
 )
 
-C = "Outbox"
-
 
 @dataclass(frozen=True)
 class Done:
@@ -91,13 +89,13 @@ class Kind(Protocol):
 
 def _gone() -> Conflict:
     return Conflict(Problem.NOT_FOUND, translate(
-        C, "The booking service no longer knows this booking (it may have been deleted "
+        "Outbox", "The booking service no longer knows this booking (it may have been deleted "
            "elsewhere). Drop this, or try again if it should still be there."))
 
 
 def _cancelled_elsewhere() -> Conflict:
     return Conflict(Problem.CANCELLED_ELSEWHERE, translate(
-        C, "This booking was already cancelled elsewhere, so this change was not made. Drop "
+        "Outbox", "This booking was already cancelled elsewhere, so this change was not made. Drop "
            "it, or book the client again."))
 
 
@@ -119,7 +117,7 @@ class Create(_Base):
         assert isinstance(payload, CreateBooking)
         if payload.request is None:
             raise Unsendable(Problem.INCOMPLETE, translate(
-                C, "This draft is not complete enough to send (a time or a client may be "
+                "Outbox", "This draft is not complete enough to send (a time or a client may be "
                    "missing). Open it, finish it and book it."))
         return payload
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QSplitter, QVBoxLayout, QWidget
 
 from desktop.api.client import BookingClient
@@ -79,6 +79,7 @@ class DayPage(QWidget):
         layout.addWidget(self.busy)
         layout.addWidget(self.toast)
         self._connect()
+        self._day_keys()
         self.toolbar.set_today(self.loader.today())
         self.toolbar.show_day(self.loader.today())
         self.schedule.show_message(self.tr("Loading the day…"))
@@ -95,6 +96,16 @@ class DayPage(QWidget):
         self.schedule.sig_selection_changed.connect(self._selection_changed)
         self.busy.sig_cancel.connect(self.work.cancel)
         self.details.sig_book_again.connect(self._book_again)
+
+    def _day_keys(self) -> None:
+        """Alt+Left / Alt+Right: the day before or after, wherever the focus is on the page
+        (the schedule's lists would otherwise take the arrows for moving between columns)."""
+        for keys, step in (("Alt+Left", -1), ("Alt+Right", 1)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, s=step: self.toolbar.step(s))
+            self.addAction(action)
 
     # ================================================================== the day shown
 
