@@ -41,7 +41,8 @@ def walk(root: QWidget) -> Iterator[Node]:
     """Every visible node under ``root`` (the parts of composite controls left out)."""
     QAccessible.setActive(True)
     interface = QAccessible.queryAccessibleInterface(root)
-    assert interface is not None and interface.isValid(), root
+    assert interface is not None, root
+    assert interface.isValid(), root
     yield from _walk(interface, depth=0)
 
 

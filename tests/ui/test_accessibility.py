@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from desktop.auth.settings import SettingsFile
-from desktop.booking.selection import BookingMode
 from desktop.auth.token_store import SessionTokenStore
+from desktop.booking.selection import BookingMode
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.booking.confirmation import BookingSummary
 from desktop.ui.booking.message_banner import Tone
