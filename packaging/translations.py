@@ -15,6 +15,7 @@ string. The ``.ts`` files are sources kept in git; the ``.qm`` files are built.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -116,8 +117,41 @@ def unfinished(ts: Path) -> list[str]:
     return missing
 
 
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+_MNEMONIC = re.compile(r"&(?!&)\S")
+
+
+def mismatches(ts: Path) -> list[str]:
+    """Translations that would break at run time or at the keyboard: a ``{name}`` the source
+    has and the translation lacks (or invents) raises KeyError in ``.format``; a shortcut
+    letter (``&Book``) lost or doubled. Also messages lupdate put in no context (a ``tr``
+    outside a class, a ``translate`` whose context is not a literal): never found at run
+    time."""
+    found: list[str] = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if not name:
+                found.append(f"no context (lupdate could not tell the class): {source!r}")
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "vanished",
+                                                                    "obsolete"):
+                continue
+            forms = [form.text or "" for form in translation.iter("numerusform")] \
+                if message.get("numerus") == "yes" else [translation.text or ""]
+            wanted = sorted(_PLACEHOLDER.findall(source))
+            for form in forms:
+                if sorted(_PLACEHOLDER.findall(form)) != wanted:
+                    found.append(f"placeholders differ: {source!r} -> {form!r}")
+                if len(_MNEMONIC.findall(source)) != len(_MNEMONIC.findall(form)):
+                    found.append(f"shortcut letter (&) differs: {source!r} -> {form!r}")
+    return found
+
+
 def check() -> int:
-    """Fail when a source string is missing from a .ts or left untranslated."""
+    """Fail when a source string is missing from a .ts, left untranslated, or translated with
+    other placeholders or shortcut letters than its source."""
     with tempfile.TemporaryDirectory() as scratch:
         problems = 0
         for ts in sorted(I18N.glob("frontdesk_*.ts")):
@@ -130,7 +164,10 @@ def check() -> int:
             gaps = unfinished(copy)
             for source in gaps:
                 print(f"{ts.name}: not translated: {source!r}", file=sys.stderr)
-            problems += len(gaps)
+            wrong = mismatches(copy)
+            for problem in wrong:
+                print(f"{ts.name}: {problem}", file=sys.stderr)
+            problems += len(gaps) + len(wrong)
     return 1 if problems else 0
 
 

@@ -125,7 +125,10 @@ class EntryDelegate(QStyledItemDelegate):
         draw(time_rect, start, QFontMetrics(bold).elidedText(
             entry.time_text(), Qt.TextElideMode.ElideRight, time_rect.width()))
         painter.setFont(state_font)
-        painter.setPen(state_colour(entry.state, palette) if not cancelled else quiet)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        # On the selection's colour only the highlighted-text colour is sure to read.
+        painter.setPen(text_colour if selected else
+                       state_colour(entry.state, palette) if not cancelled else quiet)
         draw(QRect(left, top, width, line), end, state)
 
         client_font = QFont(font)
@@ -149,8 +152,8 @@ class EntryDelegate(QStyledItemDelegate):
                 italic.setItalic(True)
                 painter.setFont(italic)
                 attention = entry.pending is not None and entry.pending.needs_attention
-                painter.setPen(state_colour(DeskState.NO_SHOW, palette) if attention
-                               else quiet)
+                painter.setPen(state_colour(DeskState.NO_SHOW, palette)
+                               if attention and not selected else quiet)
             box = QRect(left, top + number * line, width, line)
             draw(box, start, QFontMetrics(painter.font()).elidedText(
                 text, Qt.TextElideMode.ElideRight, width))

@@ -69,6 +69,10 @@ class DetailsPanel(QFrame):
         self.upcoming.setObjectName("day-upcoming")
         self.upcoming.setAccessibleName(self.tr("Other upcoming appointments of the client"))
         self.upcoming.setMaximumHeight(140)
+        # Long lines (Spanish, large text) wrap instead of hiding behind a scroll bar.
+        self.upcoming.setWordWrap(True)
+        self.upcoming.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.upcoming.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.complete_button = self._button("day-complete", self.tr("&Arrived / done"),
                                             self.sig_complete)
@@ -142,7 +146,7 @@ class DetailsPanel(QFrame):
             self._set("contact", "")
             return
         parts = [part for part in (client.phone, client.email) if part]
-        self._set("contact", " · ".join(parts))
+        self._set("contact", "\n".join(parts))  # one per line: an e-mail does not wrap
 
     def show_upcoming(self, appointments: Sequence[Appointment], zone: str,
                       excluding: str) -> None:
