@@ -174,7 +174,7 @@ def dark_palette() -> QPalette:
             (roles.Shadow, "#000000")):
         palette.setColor(role, QColor(colour))
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a8f96"))
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#9aa0a6"))
     palette.setColor(QPalette.ColorGroup.Disabled, roles.Button, QColor("#2a2b2e"))
     return palette
 
