@@ -134,7 +134,7 @@ def shoot(look: Look) -> None:
         form.validate()  # the required fields say so, in the desk's language
         save(window, "book")
 
-        if look.name in ("spanish", "hebrew", "dark"):
+        if look.name in ("spanish", "dark"):
             # Offline: the booking is kept as a draft; the status bar and the panel say so.
             fill_required(form)
             sandbox.faults.update(refuse_connections=True)
@@ -146,12 +146,13 @@ def shoot(look: Look) -> None:
             save(window, "offline-draft")
             sandbox.faults.update(refuse_connections=False)
 
-        dialog = SignInDialog(token_store=SessionTokenStore(), api_url=sandbox.url,
-                              business_id=sandbox.business_id)
-        dialog.show()
-        dialog.show_message(dialog.tr("Paste the staff token."))
-        save(dialog, "sign-in")
-        dialog.close()
+        if look.name == "spanish":
+            dialog = SignInDialog(token_store=SessionTokenStore(), api_url=sandbox.url,
+                                  business_id=sandbox.business_id)
+            dialog.show()
+            dialog.show_message(dialog.tr("Paste the staff token."))
+            save(dialog, "sign-in")
+            dialog.close()
         window.shutdown()
 
 
