@@ -24,9 +24,10 @@ from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveRe
 from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.outbox.engine import SyncEngine
 from desktop.outbox.errors import OutboxStorageError
-from desktop.outbox.model import AutosavedForm, Operation
+from desktop.outbox.model import AutosavedForm, BookingLabel, JoinWaitlist, Operation
 from desktop.outbox.policy import EDITABLE
 from desktop.outbox.store import FILE_NAME, OutboxStore
+from desktop.outbox.wording import clock_time
 from desktop.ui.booking.message_banner import Tone
 from desktop.ui.booking.page import BookingPage
 from desktop.ui.drafts.panel import DraftsPanel
@@ -96,6 +97,7 @@ class DraftsCoordinator(QObject):
         self.service.sig_auth_required.connect(self.sig_auth_required)
         self.panel.sig_open_draft.connect(self.reopen)
         page.sig_save_draft.connect(self.save_from_page)
+        page.sig_join_waitlist.connect(self.join_waitlist)
         page.sig_booked.connect(self._booked)
         page.sig_form_changed.connect(self.schedule_autosave)
         # The page met the network down: the outbox watches for its return; the page heard
@@ -168,6 +170,24 @@ class DraftsCoordinator(QObject):
     def _forget_open_draft(self) -> None:
         self.open_draft_id = None
         self._open_booking = None
+
+    def join_waitlist(self, payload: JoinWaitlist, label: BookingLabel) -> None:
+        """Keep the waitlist request in the outbox (sent at once, or when back online)."""
+        store, service = self.store, self.service
+
+        def work() -> Operation:
+            return store.enqueue(payload, label=label)
+
+        def done(_op: Operation) -> None:
+            service.wake()
+            self.panel.refresh()
+            self.page.banner.show_message(self.tr(
+                "{client} will be put on the waitlist of {service}, {time}. It is sent now, or "
+                "as soon as the network is back.").format(
+                client=label.client_name, service=label.service_name,
+                time=clock_time(label.start_time, label.time_zone)), Tone.SUCCESS)
+
+        self._in_background(work, done)
 
     def save_from_page(self, save: DraftSaveRequest) -> None:
         """The page asks to keep a booking: ``manual`` (Ctrl+S), ``offline`` (not sent),
