@@ -231,7 +231,10 @@ def test_the_window_stays_responsive_while_the_api_is_slow(
     assert window.page.busy.isVisible()
     qtbot.waitUntil(lambda: not window.page.busy.waiting, timeout=10_000)
     timer.stop()
-    assert longest_gap < 100, f"the event loop stalled for {longest_gap} ms"
+    # A call made on the GUI thread would freeze it for the whole 2 s latency; anything far
+    # below that is drawing, whatever else the (shared) machine is doing. Stall budgets are
+    # measured in tests/benchmarks (bench_window.py), not here.
+    assert longest_gap < 500, f"the event loop stalled for {longest_gap} ms"
     assert window.page.client_picker.results.count() > 0
 
 
