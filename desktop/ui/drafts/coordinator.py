@@ -23,7 +23,7 @@ from desktop.api.client import BookingClient
 from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
 from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.outbox.engine import SyncEngine
-from desktop.outbox.errors import OutboxStorageError
+from desktop.outbox.errors import OpenProblem, OutboxStorageError, OutboxUnavailableError
 from desktop.outbox.model import AutosavedForm, BookingLabel, JoinWaitlist, Operation
 from desktop.outbox.policy import EDITABLE
 from desktop.outbox.store import FILE_NAME, OutboxStore
@@ -65,6 +65,8 @@ def same_person(before: SavedBooking, now: SavedBooking) -> bool:
 
 class DraftsCoordinator(QObject):
     sig_counts_changed = Signal(int, int)
+    #: How many sends are in doubt (answer lost), waiting for their look-up.
+    sig_in_doubt_changed = Signal(int)
     sig_online_changed = Signal(bool)
     sig_auth_required = Signal()
 
@@ -84,7 +86,15 @@ class DraftsCoordinator(QObject):
         self._open_booking: SavedBooking | None = None
         self._restoring = False
 
-        data_dir.mkdir(parents=True, exist_ok=True)
+        #: The drafts file could not be opened at start: these drafts live only until exit.
+        self.session_only = False
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as problem:
+            raise OutboxUnavailableError(self.tr(
+                "The folder {folder} cannot be created or written ({reason}).").format(
+                folder=data_dir, reason=problem.strerror or problem),
+                OpenProblem.FOLDER_NOT_WRITABLE) from problem
         # Raises OutboxUnavailableError (with a sentence and a reason) when the file cannot
         # be opened; the file is then left untouched.
         self.store = OutboxStore(data_dir / FILE_NAME, clock=clock)
@@ -102,9 +112,8 @@ class DraftsCoordinator(QObject):
         page.sig_form_changed.connect(self.schedule_autosave)
         # The page met the network down: the outbox watches for its return; the page heard
         # from the API: in-doubt look-ups that failed are tried again at once.
-        page.sig_online_changed.connect(
-            lambda online: self.service.api_answered() if online
-            else self.service.connection_lost())
+        page.sig_online_changed.connect(self.network_seen)
+        self.service.sig_counts_changed.connect(lambda _w, _a: self._count_in_doubt())
 
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
@@ -159,6 +168,19 @@ class DraftsCoordinator(QObject):
             "The draft could not be saved. Nothing was lost from the form; try again.")
         log.error("Draft storage failed: %s", error)
         self.page.banner.show_message(message, Tone.ERROR)
+
+    def network_seen(self, online: bool) -> None:
+        """A page heard from the API (in-doubt look-ups that failed go again at once), or met
+        the network down (the outbox watches for its return)."""
+        if online:
+            self.service.api_answered()
+        else:
+            self.service.connection_lost()
+
+    def _count_in_doubt(self) -> None:
+        store = self.store
+        self._in_background(store.in_doubt, self.sig_in_doubt_changed.emit,
+                            lambda error: log.warning("Counting look-ups failed: %s", error))
 
     def _refresh_counts(self) -> None:
         """Re-count on a worker (a store read); the counts come back as a signal."""
