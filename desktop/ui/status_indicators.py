@@ -1,5 +1,6 @@
 """Right side of the status bar: online or offline, who is signed in, what waits to be sent.
-A change of online state or of drafts needing attention is announced to screen readers."""
+A change of the connection or of drafts needing attention is announced to screen readers; the
+connection's state is a word and a shape as well as a colour."""
 
 from __future__ import annotations
 
@@ -23,22 +24,52 @@ class StatusIndicators(QWidget):
         layout.setSpacing(14)
         for label in (self.drafts, self.staff, self.online):
             layout.addWidget(label)
-        self._online: bool | None = None
+        self._online = True
+        self._in_doubt = 0
+        self._said: str | None = None
         self._attention = 0
+        #: Drafts are kept only until exit (the drafts file could not be opened).
+        self.session_only = False
         self.set_online(True)
         self.set_drafts(0, 0)
 
     def set_online(self, online: bool) -> None:
-        # The dot is a shape as well as a colour: filled when online, hollow when not.
-        self.online.setText(self.tr("● Online") if online else self.tr("○ Offline"))
-        self.online.setStyleSheet(text_style(Tone.SUCCESS if online else Tone.ERROR, bold=True))
-        name = self.tr("Online") if online else self.tr("Offline")
-        self.online.setAccessibleName(name)
-        if self._online is not None and online != self._online:
-            announce(self.online, self.tr("Back online") if online else
-                     self.tr("Offline: bookings are kept as drafts and sent later"),
-                     assertive=not online)
+        """Offline: nothing reaches the API (refused, no network, name not found)."""
         self._online = online
+        self._show_connection()
+
+    def set_in_doubt(self, count: int) -> None:
+        """Sends whose answer was lost (the connection dropped after they went out): not the
+        same as offline — they may have been made, and are checked before any re-send."""
+        self._in_doubt = count
+        self._show_connection()
+
+    def _show_connection(self) -> None:
+        # The dot is a shape as well as a colour: hollow when offline.
+        if not self._online:
+            name = self.tr("Offline")
+            text, tip, tone = self.tr("○ Offline"), self.tr(
+                "The booking service cannot be reached. Work goes on; what waits is sent "
+                "when the network is back."), Tone.ERROR
+            spoken = self.tr("Offline: bookings are kept as drafts and sent later")
+        elif self._in_doubt:
+            name = self.tr("Checking %n unconfirmed send(s)", "", self._in_doubt)
+            text = self.tr("● Checking %n unconfirmed send(s)", "", self._in_doubt)
+            tip = self.tr("The connection dropped before the service answered. Frontdesk "
+                          "checks whether these went through before sending anything again.")
+            tone, spoken = Tone.WARNING, name
+        else:
+            name = self.tr("Online")
+            text, tip, tone = self.tr("● Online"), "", Tone.SUCCESS
+            spoken = self.tr("Back online")
+        self.online.setText(text)
+        self.online.setToolTip(tip)
+        self.online.setStyleSheet(text_style(tone, bold=True))
+        self.online.setAccessibleName(name)
+        self.online.setAccessibleDescription(tip)
+        if self._said is not None and name != self._said:
+            announce(self.online, spoken, assertive=not self._online)
+        self._said = name
 
     def set_staff(self, name: str) -> None:
         """Who the token speaks for; a token naming no staff member says just that."""
@@ -50,6 +81,8 @@ class StatusIndicators(QWidget):
         if attention:
             text = self.tr("Drafts waiting: {count} · need attention: {attention}").format(
                 count=waiting, attention=attention)
+        if self.session_only:
+            text = self.tr("{drafts} (kept only until Frontdesk closes)").format(drafts=text)
         self.drafts.setText(text)
         self.drafts.setStyleSheet(text_style(Tone.WARNING, bold=True) if attention else "")
         if attention > self._attention:

@@ -135,4 +135,23 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>StatusIndicators</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/status_indicators.py" line="+56"/>
+        <source>Checking %n unconfirmed send(s)</source>
+        <translation>
+            <numerusform>Checking %n unconfirmed send</numerusform>
+            <numerusform>Checking %n unconfirmed sends</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>● Checking %n unconfirmed send(s)</source>
+        <translation>
+            <numerusform>● Checking %n unconfirmed send</numerusform>
+            <numerusform>● Checking %n unconfirmed sends</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -392,19 +392,35 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Join the &amp;waitlist</source>
+        <translation>Anotar en la &amp;lista de espera</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The session is full: put the chosen client on its waitlist</source>
+        <translation>La sesión está completa: anotar al cliente elegido en su lista de espera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Book</source>
         <translation>&amp;Reservar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The client is told about the booking as the business&apos;s own notification settings say; Frontdesk cannot change that for a new booking.</source>
+        <translation>Al cliente se le avisa de la reserva según la configuración de notificaciones del negocio; Frontdesk no puede cambiar eso en una reserva nueva.</translation>
     </message>
 </context>
 <context>
     <name>BookingPage</name>
     <message>
-        <location filename="../../desktop/ui/booking/page.py" line="+167"/>
+        <location filename="../../desktop/ui/booking/page.py" line="+171"/>
         <source>Booking again for {name}: pick the new time.</source>
+        <extracomment>Put the chosen client on a full session&apos;s waitlist: (JoinWaitlist, BookingLabel).</extracomment>
         <translation>Nueva reserva para {name}: elija el nuevo horario.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+70"/>
         <source>New client</source>
         <translation>Cliente nuevo</translation>
     </message>
@@ -430,11 +446,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>a session with free spots</source>
-        <translation>una sesión con lugares libres</translation>
+        <source>a session with free spots (or join its waitlist)</source>
+        <translation>una sesión con lugares libres (o anotarse en su lista de espera)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>a usable new-client form</source>
         <translation>un formulario de cliente nuevo que se pueda usar</translation>
     </message>
@@ -459,7 +475,7 @@
         <translation>un cliente nuevo</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Choose a service to see open times.</source>
         <translation>Elija un servicio para ver los horarios libres.</translation>
     </message>
@@ -905,7 +921,7 @@
         <translation>No se pudo cargar el día: {reason}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Others</source>
         <translation>Otros</translation>
     </message>
@@ -1032,7 +1048,7 @@
 <context>
     <name>DemoMenu</name>
     <message>
-        <location filename="../../desktop/ui/demo_menu.py" line="+21"/>
+        <location filename="../../desktop/ui/demo_menu.py" line="+22"/>
         <source>&amp;Sandbox</source>
         <translation>Entorno de &amp;pruebas</translation>
     </message>
@@ -1067,7 +1083,32 @@
         <translation>El entorno de pruebas ahora rechaza el token: la próxima consulta le pedirá iniciar sesión de nuevo. Hay un token nuevo en el portapapeles; péguelo en la ventana de inicio de sesión.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+19"/>
+        <source>Another desk just booked {who}; watch the Day view pick it up.</source>
+        <translation>Otra recepción acaba de reservar para {who}; mire cómo aparece en la vista Día.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another desk just cancelled {who}; watch the Day view pick it up.</source>
+        <translation>Otra recepción acaba de cancelar el turno de {who}; mire cómo se actualiza la vista Día.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a client</source>
+        <translation>un cliente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another desk books now</source>
+        <translation>Otra recepción reserva ahora</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Another desk cancels now</source>
+        <translation>Otra recepción cancela ahora</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Someone else takes the chosen time</source>
         <translation>Otra persona toma el horario elegido</translation>
     </message>
@@ -1186,7 +1227,7 @@
 <context>
     <name>Drafts</name>
     <message>
-        <location filename="../../desktop/ui/drafts/coordinator.py" line="+47"/>
+        <location filename="../../desktop/ui/drafts/coordinator.py" line="+49"/>
         <source>Saved — will be sent when back online.</source>
         <extracomment>Autosave this long after the last change: a crash loses at most about a second of typing.</extracomment>
         <translation>Guardado — se enviará cuando vuelva la conexión.</translation>
@@ -1210,13 +1251,23 @@
 <context>
     <name>DraftsCoordinator</name>
     <message>
-        <location line="+110"/>
+        <location line="+47"/>
+        <source>The folder {folder} cannot be created or written ({reason}).</source>
+        <extracomment>How many sends are in doubt (answer lost), waiting for their look-up. The draft on screen (reopened, or saved with Ctrl+S): saving again updates it, booking it replaces it. The drafts file could not be opened at start: these drafts live only until exit.</extracomment>
+        <translation>No se puede crear la carpeta {folder} ni escribir en ella ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>The draft could not be saved. Nothing was lost from the form; try again.</source>
-        <extracomment>The draft on screen (reopened, or saved with Ctrl+S): saving again updates it, booking it replaces it.</extracomment>
         <translation>No se pudo guardar el borrador. No se perdió nada del formulario; vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+39"/>
+        <source>{client} will be put on the waitlist of {service}, {time}. It is sent now, or as soon as the network is back.</source>
+        <translation>{client} quedará anotado en la lista de espera de {service}, {time}. Se envía ahora, o en cuanto vuelva la red.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>Draft reopened. Fix what is needed (for example pick another time), then Book, or save it again with Ctrl+S.</source>
         <translation>Borrador abierto. Corrija lo necesario (por ejemplo, elija otro horario) y luego Reservar, o vuelva a guardarlo con Ctrl+S.</translation>
     </message>
@@ -1815,7 +1866,7 @@
         <translation>Reservar un turno o una inscripción a un evento</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Drafts</source>
         <translation>Borradores</translation>
     </message>
@@ -2018,12 +2069,12 @@
         <translation>El archivo de borradores estaba dañado, así que se movió a {aside} y Frontdesk empezó con una lista de borradores vacía. Conserve ese archivo: soporte puede intentar recuperar sus borradores.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>The drafts file {path} was written by a newer Frontdesk. Update Frontdesk to open it; it was left untouched.</source>
         <translation>El archivo de borradores {path} lo escribió un Frontdesk más nuevo. Actualice Frontdesk para abrirlo; no se tocó.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>The drafts could not be read ({error}). Restart Frontdesk; if it keeps happening, the drafts file may be damaged.</source>
         <translation>No se pudieron leer los borradores ({error}). Reinicie Frontdesk; si sigue pasando, el archivo de borradores puede estar dañado.</translation>
     </message>
@@ -2277,6 +2328,38 @@
         <location line="+1"/>
         <source>booking…</source>
         <translation>reservando…</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxTrouble</name>
+    <message>
+        <location filename="../../desktop/ui/outbox_trouble.py" line="+30"/>
+        <source>Offline drafts unavailable</source>
+        <translation>Borradores sin conexión no disponibles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frontdesk cannot open its offline drafts file.</source>
+        <translation>Frontdesk no puede abrir su archivo de borradores sin conexión.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{reason}
+
+You can quit and fix this first, or work on now: bookings are made as usual, and anything that has to wait for the network is kept only until Frontdesk closes.</source>
+        <translation>{reason}
+
+Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hacen como siempre, y lo que tenga que esperar a la red se guarda solo hasta que se cierre Frontdesk.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Work without saved drafts</source>
+        <translation>&amp;Trabajar sin borradores guardados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
     </message>
 </context>
 <context>
@@ -2580,9 +2663,9 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../desktop/ui/day/schedule.py" line="+63"/>
+        <location filename="../../desktop/ui/day/schedule.py" line="+65"/>
         <source>The day&apos;s appointments</source>
-        <extracomment>Below this width (or with more columns than fit at COLUMN_MIN_WIDTH) the day is one list. The entry whose details to show (None: nothing selected). The selection changed (for the batch buttons). Enter or a double-click on an entry: open its actions.</extracomment>
+        <extracomment>Each staff member&apos;s column is at least this wide (more columns scroll sideways). A schedule narrower than this shows the day as one list (staff named on each entry). The entry whose details to show (None: nothing selected). The selection changed (for the batch buttons). Enter or a double-click on an entry: open its actions.</extracomment>
         <translation>Los turnos del día</translation>
     </message>
     <message>
@@ -2945,8 +3028,9 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/application.py" line="+246"/>
+        <location filename="../../desktop/ui/application.py" line="+268"/>
         <source>Frontdesk is already open on this computer: its window was brought to the front.</source>
+        <extracomment>Asked when the offline drafts file cannot be opened (tests answer it themselves).</extracomment>
         <translation>Frontdesk ya está abierto en esta computadora: se trajo su ventana al frente.</translation>
     </message>
     <message>
@@ -2972,37 +3056,64 @@
 <context>
     <name>StatusIndicators</name>
     <message>
-        <location filename="../../desktop/ui/status_indicators.py" line="+33"/>
+        <location filename="../../desktop/ui/status_indicators.py" line="+63"/>
         <source>● Online</source>
         <translation>● En línea</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-12"/>
         <source>○ Offline</source>
         <translation>○ Sin conexión</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Online</source>
         <translation>En línea</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-12"/>
         <source>Offline</source>
+        <extracomment>Drafts are kept only until exit (the drafts file could not be opened).</extracomment>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>Back online</source>
         <translation>Conexión recuperada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-10"/>
         <source>Offline: bookings are kept as drafts and sent later</source>
         <translation>Sin conexión: las reservas se guardan como borradores y se envían más tarde</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-2"/>
+        <source>The booking service cannot be reached. Work goes on; what waits is sent when the network is back.</source>
+        <translation>No se puede comunicar con el servicio de reservas. El trabajo sigue; lo pendiente se envía cuando vuelva la red.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Checking %n unconfirmed send(s)</source>
+        <translation>
+            <numerusform>Verificando %n envío sin confirmar</numerusform>
+            <numerusform>Verificando %n envíos sin confirmar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>● Checking %n unconfirmed send(s)</source>
+        <translation>
+            <numerusform>● Verificando %n envío sin confirmar</numerusform>
+            <numerusform>● Verificando %n envíos sin confirmar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection dropped before the service answered. Frontdesk checks whether these went through before sending anything again.</source>
+        <translation>La conexión se cortó antes de que el servicio respondiera. Frontdesk verifica si se realizaron antes de volver a enviar nada.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Signed in: {name}</source>
         <translation>Sesión de: {name}</translation>
     </message>
@@ -3022,7 +3133,12 @@
         <translation>Borradores pendientes: {count} · requieren atención: {attention}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>{drafts} (kept only until Frontdesk closes)</source>
+        <translation>{drafts} (se guardan solo hasta que se cierre Frontdesk)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Drafts needing attention: {count}</source>
         <translation>Borradores que requieren atención: {count}</translation>
     </message>

@@ -82,8 +82,8 @@ class EventPicker(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, slot)
                 if slot.is_full:
-                    # Shown so the receptionist can say "that one is full", never selectable.
-                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    # Shown greyed: a full session cannot be booked, but can be chosen to put
+                    # the client on its waitlist.
                     item.setForeground(quiet)
                 self.table.setItem(row, column, item)
         if not ordered:

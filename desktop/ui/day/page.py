@@ -182,15 +182,20 @@ class DayPage(QWidget):
             self._show_counts()
 
     def _load_free_time(self) -> None:
-        appointment_services = [s for s in self._services.values()
-                                if not s.is_event and s.duration]
-        shortest = min(appointment_services, key=lambda s: s.duration, default=None)
         day = self.day()
         if day < self.loader.today():
             self.loader.sig_free_minutes.emit(day, 0)
             return
-        staff_ids = [member.id for member in self._staff]
-        self.loader.load_free_time(day, shortest, staff_ids)
+        # Each staff member's free time is read with the shortest service they give.
+        services = sorted((s for s in self._services.values() if not s.is_event and s.duration),
+                          key=lambda s: s.duration)
+        plan: dict[str, tuple[Service, list[str]]] = {}
+        for member in self._staff:
+            mine = next((s for s in services if member in staff_for_service(s, self._staff)),
+                        None)
+            if mine is not None:
+                plan.setdefault(mine.id, (mine, []))[1].append(member.id)
+        self.loader.load_free_time(day, plan)
 
     # ================================================================== drawing
 
