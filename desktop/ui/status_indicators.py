@@ -28,10 +28,20 @@ class StatusIndicators(QWidget):
         self._in_doubt = 0
         self._said: str | None = None
         self._attention = 0
-        #: Drafts are kept only until exit (the drafts file could not be opened).
-        self.session_only = False
+        self._waiting = 0
+        self._session_only = False
         self.set_online(True)
         self.set_drafts(0, 0)
+
+    @property
+    def session_only(self) -> bool:
+        """Drafts are kept only until exit (the drafts file could not be opened)."""
+        return self._session_only
+
+    @session_only.setter
+    def session_only(self, value: bool) -> None:
+        self._session_only = value
+        self.set_drafts(self._waiting, self._attention)  # say so at once
 
     def set_online(self, online: bool) -> None:
         """Offline: nothing reaches the API (refused, no network, name not found)."""
@@ -77,11 +87,12 @@ class StatusIndicators(QWidget):
                            else self.tr("Signed in with a staff token"))
 
     def set_drafts(self, waiting: int, attention: int) -> None:
+        self._waiting = waiting
         text = self.tr("Drafts waiting: {count}").format(count=waiting)
         if attention:
             text = self.tr("Drafts waiting: {count} · need attention: {attention}").format(
                 count=waiting, attention=attention)
-        if self.session_only:
+        if self._session_only:
             text = self.tr("{drafts} (kept only until Frontdesk closes)").format(drafts=text)
         self.drafts.setText(text)
         self.drafts.setStyleSheet(text_style(Tone.WARNING, bold=True) if attention else "")

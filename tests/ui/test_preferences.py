@@ -163,3 +163,14 @@ def test_the_preferences_apply_at_the_next_start(tmp_path: Path) -> None:
     assert start(tmp_path, {"language": "es"}, LANG="es_MX.UTF-8")[0] == "es_MX"
 
 
+
+
+def test_the_quick_start_up_read_finds_the_same_settings_file(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from desktop.paths import AppPaths
+    from desktop.preferences import default_settings_file
+
+    assert Path(default_settings_file()) == AppPaths.default().settings_file
+    monkeypatch.delenv("XDG_CONFIG_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert Path(default_settings_file()) == AppPaths.default().settings_file
