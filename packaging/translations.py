@@ -5,8 +5,18 @@
     python packaging/translations.py check    # CI: .ts up to date with the sources, no gaps
 
 English is the source language; ``frontdesk_en.ts`` holds only its plural forms
-(``-pluralonly``: "%n hour(s)" → "1 hour" / "2 hours"). Every other language holds every
-string. The ``.ts`` files are sources kept in git; the ``.qm`` files are built.
+(``-pluralonly``: "%n hour(s)" → "1 hour" / "2 hours"; a form written by hand, such as
+"%n need attention", is kept). Every other language holds every string. The ``.ts`` files are
+sources kept in git; the ``.qm`` files are built (``./dev setup``/``test``/``demo``, and
+``packaging/build.sh`` before PyInstaller).
+
+A new string in the code: ``./dev translations`` (update + build) adds it to
+``frontdesk_es.ts`` as unfinished; translate it in Qt Linguist (``pyside6-linguist
+resources/i18n/frontdesk_es.ts``) or in the XML, keeping its ``{placeholders}`` and one ``&``
+if the source has one. ``check`` (run by the test suite, so by CI) fails until every string is
+translated, and also on a lost placeholder or shortcut letter, and on a message lupdate could
+file under no class (a ``tr`` outside a class: use ``translate("Context", "…")``).
+Spanish is Latin American (es-419): turno, reserva, profesional, borrador, recepción.
 """
 
 # Build tooling: it runs Qt's own lupdate/lrelease on our own .ts files.

@@ -138,7 +138,7 @@
 <context>
     <name>StatusIndicators</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/status_indicators.py" line="+56"/>
+        <location filename="../../desktop/ui/status_indicators.py" line="+66"/>
         <source>Checking %n unconfirmed send(s)</source>
         <translation>
             <numerusform>Checking %n unconfirmed send</numerusform>

@@ -874,7 +874,7 @@
     <message>
         <location line="+1"/>
         <source>Waiting for acceptance</source>
-        <translation>Esperando aceptación</translation>
+        <translation>Por aceptar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3056,7 +3056,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>StatusIndicators</name>
     <message>
-        <location filename="../../desktop/ui/status_indicators.py" line="+63"/>
+        <location filename="../../desktop/ui/status_indicators.py" line="+73"/>
         <source>● Online</source>
         <translation>● En línea</translation>
     </message>
@@ -3073,7 +3073,6 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
     <message>
         <location line="-12"/>
         <source>Offline</source>
-        <extracomment>Drafts are kept only until exit (the drafts file could not be opened).</extracomment>
         <translation>Sin conexión</translation>
     </message>
     <message>
@@ -3123,7 +3122,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
         <translation>Sesión iniciada con un token del personal</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Drafts waiting: {count}</source>
         <translation>Borradores pendientes: {count}</translation>
     </message>
