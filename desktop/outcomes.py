@@ -81,6 +81,7 @@ def _what(kind: OperationKind | None) -> str:
         K.RESCHEDULE: translate(C, "The new time"),
         K.MOVE: translate(C, "The move to another staff member"),
         K.JOIN_WAITLIST: translate(C, "Joining the waitlist"),
+        K.ACCEPT: translate(C, "Accepting the request"),
     }
     return names[kind] if kind is not None else translate(C, "That")
 
@@ -93,6 +94,7 @@ def _action_words(kind: OperationKind | None) -> str:
         K.RESCHEDULE: translate(C, "reschedule bookings"),
         K.MOVE: translate(C, "move bookings"),
         K.JOIN_WAITLIST: translate(C, "put clients on a waitlist"),
+        K.ACCEPT: translate(C, "accept booking requests"),
     }
     return words[kind] if kind is not None else translate(C, "do this")
 

@@ -66,6 +66,8 @@ def action_text(op: Operation) -> str:
         text = translate(C, "Move {when} {who} to {target} with {staff}")
     elif op.kind is K.MOVE:
         text = translate(C, "Move {when} {who} to {target}")
+    elif op.kind is K.ACCEPT:
+        text = translate(C, "Accept {when} {who}")
     else:
         text = translate(C, "Waitlist {who}")
     staff = payload.new_staff_name if isinstance(payload, MoveBooking) else ""
@@ -128,4 +130,6 @@ def pending_text(op: Operation) -> str:
         return translate(C, "moving to {target}…").format(target=target)
     if op.kind is K.JOIN_WAITLIST:
         return translate(C, "joining the waitlist…")
+    if op.kind is K.ACCEPT:
+        return translate(C, "accepting…")
     return translate(C, "booking…")
