@@ -80,6 +80,7 @@ def _what(kind: OperationKind | None) -> str:
         K.RESCHEDULE: translate("Outcome", "The new time"),
         K.MOVE: translate("Outcome", "The move to another staff member"),
         K.JOIN_WAITLIST: translate("Outcome", "Joining the waitlist"),
+        K.ACCEPT: translate("Outcome", "Accepting the request"),
     }
     return names[kind] if kind is not None else translate("Outcome", "That")
 
@@ -92,6 +93,7 @@ def _action_words(kind: OperationKind | None) -> str:
         K.RESCHEDULE: translate("Outcome", "reschedule bookings"),
         K.MOVE: translate("Outcome", "move bookings"),
         K.JOIN_WAITLIST: translate("Outcome", "put clients on a waitlist"),
+        K.ACCEPT: translate("Outcome", "accept booking requests"),
     }
     return words[kind] if kind is not None else translate("Outcome", "do this")
 

@@ -27,6 +27,7 @@ from desktop.api.models import Appointment
 from desktop.i18n import translate
 from desktop.outbox.api import DeskApi
 from desktop.outbox.model import (
+    AcceptBooking,
     CancelBooking,
     CompleteBooking,
     CreateBooking,
@@ -238,6 +239,26 @@ class Waitlist(_Base):
         return isinstance(error, AlreadyRegisteredError)
 
 
+class Accept(_Base):
+    """A pending request made a booking: done once the appointment is no longer pending."""
+
+    def look_up(self, api: DeskApi, op: Operation) -> Lookup:
+        payload = op.payload
+        assert isinstance(payload, AcceptBooking)
+        appointment = _appointment(api, payload.booking_id)
+        if appointment is None:
+            return _gone()
+        if appointment.state in ("cancelled", "rejected"):
+            return _cancelled_elsewhere()
+        return NotDone() if appointment.state in ("pending", "requested") else Done()
+
+    def deliver(self, api: DeskApi, op: Operation, step: StepRecorder) -> str | None:
+        payload = op.payload
+        assert isinstance(payload, AcceptBooking)
+        api.accept_booking(payload.business_id, payload.booking_id)
+        return None
+
+
 KINDS: dict[OperationKind, Kind] = {
     OperationKind.CREATE_BOOKING: Create(),
     OperationKind.CANCEL: Cancel(),
@@ -245,4 +266,5 @@ KINDS: dict[OperationKind, Kind] = {
     OperationKind.RESCHEDULE: Reschedule(),
     OperationKind.MOVE: Move(),
     OperationKind.JOIN_WAITLIST: Waitlist(),
+    OperationKind.ACCEPT: Accept(),
 }

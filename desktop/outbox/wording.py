@@ -65,6 +65,8 @@ def action_text(op: Operation) -> str:
         text = translate("Outbox", "Move {when} {who} to {target} with {staff}")
     elif op.kind is K.MOVE:
         text = translate("Outbox", "Move {when} {who} to {target}")
+    elif op.kind is K.ACCEPT:
+        text = translate("Outbox", "Accept {when} {who}")
     else:
         text = translate("Outbox", "Waitlist {who}")
     staff = payload.new_staff_name if isinstance(payload, MoveBooking) else ""
@@ -129,4 +131,6 @@ def pending_text(op: Operation) -> str:
         return translate("Outbox", "moving to {target}…").format(target=target)
     if op.kind is K.JOIN_WAITLIST:
         return translate("Outbox", "joining the waitlist…")
+    if op.kind is K.ACCEPT:
+        return translate("Outbox", "accepting…")
     return translate("Outbox", "booking…")

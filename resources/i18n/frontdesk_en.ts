@@ -15,7 +15,7 @@
 <context>
     <name>DayActions</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/day/actions.py" line="+96"/>
+        <location filename="../../desktop/ui/day/actions.py" line="+98"/>
         <source>%n marked as no-show</source>
         <extracomment>Store work of the day&apos;s actions: never cancelled by Esc (a write either happens or not). Held this much longer than Undo is offered, so nothing is sent while Undo still shows. Pending operations are re-read this long after the last change the outbox reported.</extracomment>
         <translation>
@@ -29,6 +29,14 @@
         <translation>
             <numerusform>%n marked as arrived / done</numerusform>
             <numerusform>%n marked as arrived / done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n request(s) accepted</source>
+        <translation>
+            <numerusform>%n request accepted</numerusform>
+            <numerusform>%n requests accepted</numerusform>
         </translation>
     </message>
 </context>
@@ -78,7 +86,7 @@
 <context>
     <name>DetailsPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/day/details.py" line="+137"/>
+        <location filename="../../desktop/ui/day/details.py" line="+141"/>
         <source>%n appointment(s) selected</source>
         <translation>
             <numerusform>%n appointment selected</numerusform>

@@ -787,7 +787,7 @@
 <context>
     <name>DayActions</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/day/actions.py" line="+96"/>
+        <location filename="../../desktop/ui/day/actions.py" line="+98"/>
         <source>%n marked as no-show</source>
         <extracomment>Store work of the day&apos;s actions: never cancelled by Esc (a write either happens or not). Held this much longer than Undo is offered, so nothing is sent while Undo still shows. Pending operations are re-read this long after the last change the outbox reported.</extracomment>
         <translation>
@@ -813,8 +813,16 @@
         <source>{name} marked as arrived / done</source>
         <translation>{name} marcado como presente / atendido</translation>
     </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n request(s) accepted</source>
+        <translation>
+            <numerusform>%n solicitud aceptada</numerusform>
+            <numerusform>%n solicitudes aceptadas</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>{name}&apos;s {time} appointment cancelled</source>
         <translation>Turno de {name} de las {time} cancelado</translation>
     </message>
@@ -1126,7 +1134,7 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../desktop/ui/day/details.py" line="+51"/>
+        <location filename="../../desktop/ui/day/details.py" line="+52"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -1196,7 +1204,12 @@
         <translation>Reservar &amp;otra vez</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>Acce&amp;pt request</source>
+        <translation>Aceptar &amp;solicitud</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Choose an appointment to see it here.</source>
         <translation>Elija un turno para verlo aquí.</translation>
     </message>
@@ -2090,7 +2103,7 @@
         <translation>Vuelva a iniciar sesión para enviar los borradores.</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox/kinds.py" line="+91"/>
+        <location filename="../../desktop/outbox/kinds.py" line="+92"/>
         <source>The booking service no longer knows this booking (it may have been deleted elsewhere). Drop this, or try again if it should still be there.</source>
         <extracomment>Called by a move once its new booking exists, before the old one is cancelled.</extracomment>
         <translation>El servicio de reservas ya no tiene esta reserva (puede que se haya eliminado en otro lugar). Descarte esto, o reintente si debería seguir existiendo.</translation>
@@ -2202,6 +2215,11 @@
         <location line="+2"/>
         <source>Move {when} {who} to {target}</source>
         <translation>Pasar {when} {who} a las {target}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept {when} {who}</source>
+        <translation>Aceptar {when} {who}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2325,6 +2343,11 @@
         <translation>anotando en la lista de espera…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>accepting…</source>
+        <translation>aceptando…</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>booking…</source>
         <translation>reservando…</translation>
@@ -2396,6 +2419,11 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
         <translation>Anotar en la lista de espera</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Accepting the request</source>
+        <translation>Aceptar la solicitud</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>That</source>
         <translation>Eso</translation>
@@ -2429,6 +2457,11 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
         <location line="+1"/>
         <source>put clients on a waitlist</source>
         <translation>anotar clientes en una lista de espera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept booking requests</source>
+        <translation>aceptar solicitudes de reserva</translation>
     </message>
     <message>
         <location line="+2"/>

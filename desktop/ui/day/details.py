@@ -33,6 +33,7 @@ class DetailsPanel(QFrame):
     sig_cancel = Signal()
     sig_reschedule = Signal()
     sig_book_again = Signal()
+    sig_accept = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,12 +84,15 @@ class DetailsPanel(QFrame):
                                               self.sig_reschedule)
         self.book_again_button = self._button("day-book-again", self.tr("Book a&gain"),
                                               self.sig_book_again)
+        self.accept_button = self._button("day-accept", self.tr("Acce&pt request"),
+                                          self.sig_accept)
         buttons = QGridLayout()
         buttons.addWidget(self.complete_button, 0, 0)
         buttons.addWidget(self.no_show_button, 0, 1)
         buttons.addWidget(self.cancel_button, 1, 0)
         buttons.addWidget(self.reschedule_button, 1, 1)
-        buttons.addWidget(self.book_again_button, 2, 0, 1, 2)
+        buttons.addWidget(self.accept_button, 2, 0)
+        buttons.addWidget(self.book_again_button, 2, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -170,8 +174,8 @@ class DetailsPanel(QFrame):
 
     def focus_first_action(self) -> None:
         """The action panel, from the keyboard: focus the first action that can be taken."""
-        for button in (self.complete_button, self.no_show_button, self.cancel_button,
-                       self.reschedule_button, self.book_again_button):
+        for button in (self.accept_button, self.complete_button, self.no_show_button,
+                       self.cancel_button, self.reschedule_button, self.book_again_button):
             if button.isEnabled():
                 button.setFocus()
                 return
@@ -199,6 +203,8 @@ class DetailsPanel(QFrame):
             return {"book_again"}
         if state in (DeskState.DONE, DeskState.NO_SHOW):
             return {"book_again"}
+        if state is DeskState.PENDING:
+            return {"accept", "cancel", "book_again"}
         allowed = {"complete", "no_show", "cancel", "book_again"}
         if not entry.appointment.is_event:
             allowed.add("reschedule")
@@ -209,6 +215,7 @@ class DetailsPanel(QFrame):
                             ("no_show", self.no_show_button),
                             ("cancel", self.cancel_button),
                             ("reschedule", self.reschedule_button),
-                            ("book_again", self.book_again_button)):
+                            ("book_again", self.book_again_button),
+                            ("accept", self.accept_button)):
             button.setEnabled(key in allowed)
 
