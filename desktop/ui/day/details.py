@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -39,7 +39,6 @@ class DetailsPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("day-details")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(260)
         self.heading = plain_label(self, "day-details-heading")
         font = self.heading.font()
         font.setBold(True)
@@ -102,6 +101,12 @@ class DetailsPanel(QFrame):
         layout.addWidget(self.upcoming)
         layout.addStretch(1)
         self.show_nothing()
+
+    def minimumSizeHint(self) -> QSize:
+        # At least 260 px, and wide enough for its buttons in any language (a fixed minimum
+        # width would let the splitter squeeze longer words off the buttons).
+        hint = super().minimumSizeHint()
+        return QSize(max(260, hint.width()), hint.height())
 
     def _button(self, name: str, text: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text, self)
