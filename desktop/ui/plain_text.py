@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def make_plain(label: QLabel) -> QLabel:
@@ -33,3 +33,14 @@ def plain_label(parent: QWidget | None, name: str, text: str = "") -> QLabel:
 def plain_tooltip(text: str) -> str:
     """A tool tip that shows ``text`` literally (tool tips have no plain-text switch)."""
     return f"<qt>{html.escape(text)}</qt>" if text else ""
+
+
+def ask_plainly(parent: QWidget | None, title: str, question: str, *,
+                default_no: bool = False) -> bool:
+    """A Yes/No question whose text may hold names from the API (shown as text)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No if default_no
+                         else QMessageBox.StandardButton.Yes)
+    return box.exec() == QMessageBox.StandardButton.Yes

@@ -27,6 +27,7 @@ from desktop.outbox.model import Problem
 from desktop.outbox.timing import Backoff, Timing
 from desktop.ui.drafts.panel import DraftsPanel
 from desktop.ui.drafts.sync_service import SyncService
+from desktop.ui.plain_text import plain_tooltip
 from desktop.ui.tasks import TaskRunner
 from tests.drafts.conftest import BASE_TIME, booking_request
 from tests.helpers.wording import desk_time
@@ -127,7 +128,7 @@ def test_every_kind_is_listed_in_plain_words_with_its_decision(
     assert rows[1][0] == f"Cancel {desk_time(10, 30)} Ann Lee"
     assert rows[1][3] == "Waiting to send"
     expected = f"Cancel {desk_time(10, 30)} Ann Lee — waiting to send"
-    assert panel.table.item(1, 0).toolTip() == expected
+    assert panel.table.item(1, 0).toolTip() == plain_tooltip(expected)  # shown as text
     panel.select_operation(move.id)
     assert panel.pick_time_button.isVisibleTo(panel)
     assert not panel.open_button.isEnabled()
@@ -189,11 +190,12 @@ def test_drop_asks_first(qtbot: Any, store: OutboxStore, runner: TaskRunner,
     asked: list[str] = []
     answer = {"button": QMessageBox.StandardButton.No}
 
-    def question(_parent: Any, _title: str, text: str, *_args: Any) -> Any:
-        asked.append(text)
+    def exec_(box: QMessageBox) -> Any:  # the real question box, answered without a person
+        assert box.textFormat() == Qt.TextFormat.PlainText  # it names the client
+        asked.append(box.text())
         return answer["button"]
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     panel.select_draft(ids["draft"])
     panel.delete_button.click()
     assert len(asked) == 1

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.api.client import BookingClient
 from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
@@ -35,6 +35,7 @@ from desktop.ui.drafts.panel import DraftsPanel
 from desktop.ui.drafts.sync_service import SyncService
 from desktop.ui.formatting import clock_time as wall_clock_time
 from desktop.ui.formatting import day_and_month
+from desktop.ui.plain_text import ask_plainly
 from desktop.ui.tasks import CancelToken, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -339,6 +340,6 @@ class DraftsCoordinator(QObject):
             self._clear_autosave()
 
     def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(self._parent_widget,
-                                      self.tr("Restore unfinished booking?"), question)
-        return answer == QMessageBox.StandardButton.Yes
+        # The question names the client: plain text, whatever the name holds.
+        return ask_plainly(self._parent_widget, self.tr("Restore unfinished booking?"),
+                           question)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -41,6 +40,7 @@ from desktop.outbox.wording import action_text, describe, status_text
 from desktop.ui.announce import announce
 from desktop.ui.drafts.sync_service import SyncService
 from desktop.ui.messages import plain_words
+from desktop.ui.plain_text import ask_plainly, plain_tooltip
 from desktop.ui.style import Tone, tone_colours, tone_style
 from desktop.ui.tasks import CancelToken, TaskRunner
 
@@ -195,7 +195,8 @@ class DraftsPanel(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 if column in (0, 4) and text:
-                    item.setToolTip(describe(op) if column == 0 else text)
+                    # Tool tips guess at rich text: names from the API stay text.
+                    item.setToolTip(plain_tooltip(describe(op) if column == 0 else text))
                 self.table.setItem(row, column, item)
             if op.id == selected:
                 self.table.selectRow(row)
@@ -271,11 +272,7 @@ class DraftsPanel(QWidget):
 
     def confirm(self, question: str) -> bool:
         """Ask before destroying anything. Tests patch this (or QMessageBox.question)."""
-        answer = QMessageBox.question(self, self.tr("Drop"), question,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_plainly(self, self.tr("Drop"), question, default_no=True)
 
     def delete_selected(self) -> None:
         op = self.selected_operation()
