@@ -17,7 +17,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.resources_path import resource_path
-from desktop.ui.startup import StartupShell, probe
+from desktop.ui.startup import StartupShell, probe, probe_mode
 
 if TYPE_CHECKING:
     from desktop.api.client import BookingClient
@@ -123,6 +123,10 @@ class WindowCoordinator(QObject):
         else:
             window.show()
         probe("ready")
+        if probe_mode():
+            from desktop.ui.usable_probe import watch
+
+            watch(window)
         window.start()
         if self._on_window is not None:
             self._on_window(window)
