@@ -25,6 +25,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from desktop.ui.source_scan import stop_source_scans
+
+# Before anything else is imported: PySide6 would read (and keep) every later module's source.
+stop_source_scans()
+
 PROBE_VARIABLE = "FRONTDESK_STARTUP_PROBE"
 PROBE_PREFIX = "frontdesk-startup-probe:"
 #: Build anyway if the shell has not been painted by then.
