@@ -6,20 +6,20 @@ Secret Service, a locked collection, D-Bus trouble) every call raises
 :class:`KeyringUnavailableError` with a plain sentence. There is deliberately no fallback to a
 file: the only alternative is :class:`SessionTokenStore`, which the person must choose and
 which forgets the token when the app quits.
+
+``keyring`` is imported on first use, not with this module: the demo and a session-only
+sign-in never touch it (importing it costs ~20 ms and ~2 MB at start-up).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Protocol
-
-import keyring
-import keyring.backend
-import keyring.backends.chainer
-import keyring.backends.fail
-import keyring.errors
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.auth.urls import api_host
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,9 @@ def _is_plaintext_backend(backend: keyring.backend.KeyringBackend) -> bool:
 
 
 def _describe_backend_problem(backend: keyring.backend.KeyringBackend) -> str | None:
+    import keyring.backends.chainer
+    import keyring.backends.fail
+
     if isinstance(backend, keyring.backends.fail.Keyring):
         return ("This computer has no password store (keyring) that Frontdesk can use, "
                 "so the token cannot be saved.")
@@ -68,6 +71,8 @@ def _describe_backend_problem(backend: keyring.backend.KeyringBackend) -> str | 
 
 
 def _sentence_for(exc: BaseException) -> str:
+    import keyring.errors
+
     if isinstance(exc, keyring.errors.NoKeyringError):
         return ("This computer has no password store (keyring) that Frontdesk can use, "
                 "so the token cannot be saved.")
@@ -91,6 +96,8 @@ class TokenStore:
 
     @property
     def backend(self) -> keyring.backend.KeyringBackend:
+        import keyring
+
         return self._backend or keyring.get_keyring()
 
     def backend_usable(self) -> tuple[bool, str]:
@@ -126,6 +133,8 @@ class TokenStore:
 
     def delete(self, api_url: str, business_id: str) -> None:
         """Remove the entry; nothing stored is not an error."""
+        import keyring.errors
+
         backend = self._checked_backend()
         try:
             backend.delete_password(SERVICE_NAME, keyring_username(api_url, business_id))
