@@ -182,6 +182,9 @@ class Database:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise _Damaged(f"quick_check: {check}")
+            # Before anything writes (switching to WAL rewrites the file's header): a newer
+            # Frontdesk's file must be left exactly as it was.
+            self._refuse_newer(conn)
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 raise sqlite3.OperationalError(f"journal mode stayed {mode}")
@@ -192,13 +195,17 @@ class Database:
             raise
         return conn
 
-    def _migrate(self, conn: sqlite3.Connection) -> None:
+    def _refuse_newer(self, conn: sqlite3.Connection) -> None:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise OutboxUnavailableError(translate(
                 "Outbox", "The drafts file {path} was written by a newer Frontdesk. Update "
                           "Frontdesk to open it; it was left untouched.").format(
                 path=self.path), OpenProblem.NEWER_SCHEMA)
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        self._refuse_newer(conn)
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         for target in range(version, SCHEMA_VERSION):
             conn.execute("BEGIN IMMEDIATE")
             try:

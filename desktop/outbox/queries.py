@@ -66,6 +66,13 @@ class OutboxQueries:
         counts = self.counts()
         return (sum(counts[s] for s in WAITING), sum(counts[s] for s in ATTENTION))
 
+    def in_doubt(self) -> int:
+        """Operations sent once whose answer was lost, still to be looked up: the status
+        bar tells these ("checking…") apart from being offline."""
+        rows = self.db.read("SELECT count(*) FROM operations WHERE needs_lookup = 1 AND "
+                            "status IN ('queued', 'sending')")
+        return int(rows[0][0])
+
     # ------------------------------------------------------------------ autosave
 
     def autosave(self, form: SavedBooking) -> None:

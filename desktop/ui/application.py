@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from desktop.api.client import BookingClient
     from desktop.api.models import Business
     from desktop.auth.settings import ConnectionSettings
+    from desktop.outbox.errors import OutboxUnavailableError
     from desktop.paths import AppPaths
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.outbox_trouble import Asker, TroubleChoice
     from desktop.ui.sign_in.session import SessionController
 
 
@@ -80,6 +82,12 @@ def set_version(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
 
 
+def ask_outbox_trouble(error: OutboxUnavailableError) -> TroubleChoice:
+    from desktop.ui.outbox_trouble import ask
+
+    return ask(error)
+
+
 class WindowCoordinator(QObject):
     """Opens the main window on sign-in, closes it on sign-out, and resumes work after a
     re-sign-in (a 401 mid-session keeps the window and everything typed in it)."""
@@ -98,6 +106,8 @@ class WindowCoordinator(QObject):
         self.window: MainWindow | None = None
         self._on_window = on_window
         self._retries: list[Callable[[], None]] = []
+        #: Asked when the offline drafts file cannot be opened (tests answer it themselves).
+        self.ask_outbox_trouble: Asker = ask_outbox_trouble
         session.sig_signed_in.connect(self._signed_in)
         session.sig_signed_out.connect(self._signed_out)
         session.sig_resumed.connect(self._resume)
@@ -107,11 +117,23 @@ class WindowCoordinator(QObject):
     def _signed_in(self, business: Business) -> None:
         if self.window is not None:
             return  # a re-sign-in: the window and its work stay
+        from desktop.outbox.errors import OutboxUnavailableError
         from desktop.ui.main_window import MainWindow
+        from desktop.ui.outbox_trouble import TroubleChoice, session_drafts_dir
 
         client = cast("BookingClient", self.session.client)
-        window = MainWindow(client, business, staff_id=self._staff_id(), demo=self.demo,
-                            data_dir=self.data_dir)
+        try:
+            window = MainWindow(client, business, staff_id=self._staff_id(), demo=self.demo,
+                                data_dir=self.data_dir)
+        except OutboxUnavailableError as trouble:
+            # Never let this escape the slot (the start-up would hang on "Signing in…").
+            if self.ask_outbox_trouble(trouble) is TroubleChoice.QUIT:
+                QApplication.quit()
+                return
+            window = MainWindow(client, business, staff_id=self._staff_id(), demo=self.demo,
+                                data_dir=session_drafts_dir())
+            window.drafts.session_only = True
+            window.indicators.session_only = True
         window.page.sig_auth_failed.connect(self._auth_failed)
         window.day.sig_auth_failed.connect(self._auth_failed)
         window.sig_sign_out_requested.connect(self.session.sign_out)

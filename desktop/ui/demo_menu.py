@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QAction, QGuiApplication
 
+from desktop.sandbox.replies import ApiFailure
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.booking.message_banner import Tone
 from desktop.ui.main_window import MainWindow
@@ -60,6 +61,33 @@ def install_demo_menu(window: MainWindow, sandbox: SandboxServer,
 
     if sig_paused is not None:
         sig_paused.connect(lambda: sandbox.faults.update(expire_tokens=False))
+
+    def another_desk(action: str) -> None:
+        """Someone at another desk (or online) books or cancels now: the Day view shows it at
+        its next refresh (within 30 s; at once when the window comes back to the front)."""
+        try:
+            made = sandbox.another_desk(action)
+        except ApiFailure as failure:
+            window.day.banner.show_message(failure.message, Tone.INFO)
+            return
+        appointment = made["appointment"]
+        who = " ".join(part for part in (appointment.get("client_first_name"),
+                                         appointment.get("client_last_name")) if part)
+        text = (window.tr("Another desk just booked {who}; watch the Day view pick it up.")
+                if action == "book" else
+                window.tr("Another desk just cancelled {who}; watch the Day view pick it up."))
+        window.show_day_view()
+        window.day.banner.show_message(text.format(who=who or "a client"), Tone.INFO)
+
+    book_elsewhere = QAction(window.tr("Another desk books now"), window)
+    book_elsewhere.setObjectName("demo-another-desk-books")
+    book_elsewhere.triggered.connect(lambda: another_desk("book"))
+    menu.addAction(book_elsewhere)
+    cancel_elsewhere = QAction(window.tr("Another desk cancels now"), window)
+    cancel_elsewhere.setObjectName("demo-another-desk-cancels")
+    cancel_elsewhere.triggered.connect(lambda: another_desk("cancel"))
+    menu.addAction(cancel_elsewhere)
+    menu.addSeparator()
 
     take = QAction("Someone else takes the chosen time", window)
     take.setObjectName("demo-take-slot")

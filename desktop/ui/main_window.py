@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
             self.page, client, business.id,
             data_dir or AppPaths.default().data_dir, self.runner, self, clock=clock)
         self.drafts.sig_counts_changed.connect(self.indicators.set_drafts)
+        self.drafts.sig_in_doubt_changed.connect(self.indicators.set_in_doubt)
+        self.day.sig_online_changed.connect(self.drafts.network_seen)
         self.drafts.sig_online_changed.connect(self.indicators.set_online)
         self.drafts.sig_auth_required.connect(
             lambda: self.page.sig_auth_failed.emit(self.drafts.resume_after_sign_in))

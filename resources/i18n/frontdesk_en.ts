@@ -1,12 +1,84 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>DayActions</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/day/actions.py" line="+96" />
+        <source>%n marked as no-show</source>
+        <extracomment>Store work of the day's actions: never cancelled by Esc (a write either happens or not). Held this much longer than Undo is offered, so nothing is sent while Undo still shows. Pending operations are re-read this long after the last change the outbox reported.</extracomment>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n marked as arrived / done</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DayToolbar</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/day/toolbar.py" line="+116" />
+        <source>%n booked</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n arrived or done</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n no-show(s)</source>
+        <translation>
+            <numerusform>%n no-show</numerusform><numerusform>%n no-shows</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n cancelled</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n waiting for acceptance</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/day/details.py" line="+133" />
+        <source>%n appointment(s) selected</source>
+        <translation>
+            <numerusform>%n appointment selected</numerusform><numerusform>%n appointments selected</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>EventPicker</name>
     <message numerus="yes">
         <location filename="../../desktop/ui/booking/event_picker.py" line="+92" />
         <source>%n session(s)</source>
         <translation>
-            <numerusform>%n session</numerusform><numerusform>%n sessions</numerusform></translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -15,13 +87,26 @@
         <location filename="../../desktop/ui/sign_in/expiry.py" line="+24" />
         <source>%n minute(s)</source>
         <translation>
-            <numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>about %n hour(s)</source>
         <translation>
-            <numerusform>about %n hour</numerusform><numerusform>about %n hours</numerusform></translation>
+            <numerusform>about %n hour</numerusform>
+            <numerusform>about %n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusIndicators</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/status_indicators.py" line="+47" />
+        <source>● Checking %n unconfirmed send(s)</source>
+        <translation>
+            <numerusform>● Checking %n unconfirmed send</numerusform><numerusform>● Checking %n unconfirmed sends</numerusform></translation>
     </message>
 </context>
 </TS>

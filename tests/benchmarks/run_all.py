@@ -43,6 +43,7 @@ BENCHES: dict[str, tuple[str, list[str], list[str]]] = {
     "window": ("bench_window.py", ["--rounds", "15", "--stall-rounds", "5"],
                ["--rounds", "6", "--stall-rounds", "5"]),
     "form": ("bench_form.py", ["--runs", "30"], ["--runs", "9"]),
+    "day": ("bench_day.py", ["--rounds", "15"], ["--rounds", "9"]),
     "client": ("bench_client.py", ["--rounds", "300"], ["--rounds", "60"]),
     "drafts": ("bench_drafts.py", ["--saves", "300", "--drafts", "1000"],
                ["--saves", "60", "--drafts", "1000"]),

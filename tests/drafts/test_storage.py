@@ -126,6 +126,20 @@ def test_a_file_from_a_newer_app_is_left_alone(db_path: Path) -> None:
     assert [p.name for p in db_path.parent.iterdir() if ".corrupt-" in p.name] == []
 
 
+def test_a_newer_file_in_rollback_mode_keeps_its_header(db_path: Path) -> None:
+    """Switching to WAL rewrites the header: a newer app's file is refused before that."""
+    db_path.parent.mkdir(parents=True)
+    raw = sqlite3.connect(db_path)
+    raw.execute("CREATE TABLE from_the_future (x)")
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    raw.commit()
+    raw.close()
+    before = _bytes_of(db_path)
+    with pytest.raises(OutboxUnavailableError, match="newer Frontdesk"):
+        OutboxStore(db_path)
+    assert _bytes_of(db_path) == before
+
+
 def test_a_locked_file_is_not_set_aside(tmp_path: Path) -> None:
     """Another program holds the file (here: an exclusive lock while it needs migrating)."""
     path = tmp_path / "drafts.sqlite3"

@@ -32,7 +32,9 @@ def window(qtbot: QtBot, sandbox: SandboxServer, booking_client: BookingClient,
     qtbot.addWidget(main)
     main.show()
     main.start()
-    main.show_booking()  # the window opens on the Day view; these tests book
+    # The window opens on the Day view: let it finish loading, then go to Book.
+    qtbot.waitUntil(lambda: not main.day.work.waiting, timeout=WAIT_MS)
+    main.show_booking()  # these tests book
     qtbot.waitUntil(lambda: main.page.service_picker.count() > 0, timeout=WAIT_MS)
     yield main
     main.shutdown()

@@ -127,7 +127,10 @@ def test_event_registration(window: MainWindow, desk: Desk, qtbot: QtBot,
                  if table.item(r, 0).data(Qt.ItemDataRole.UserRole).is_full]
     assert full_rows, "the sample data has a full yoga class"
     table.selectRow(full_rows[0])
-    assert window.page.selection.slot is None  # full sessions cannot be picked
+    # A full session can be chosen (for its waitlist) but never booked.
+    assert window.page.selection.slot is not None
+    assert not window.page.book_button.isEnabled()
+    assert window.page.waitlist_button.isVisible()
     okafors = {c["id"] for c in sandbox.state.clients() if c["last_name"] == "Okafor"}
     taken = {b["event_instance_id"] for b in sandbox.state.bookings()
              if b["client_id"] in okafors and b["status"] != "cancelled"}
@@ -228,7 +231,10 @@ def test_the_window_stays_responsive_while_the_api_is_slow(
     assert window.page.busy.isVisible()
     qtbot.waitUntil(lambda: not window.page.busy.waiting, timeout=10_000)
     timer.stop()
-    assert longest_gap < 100, f"the event loop stalled for {longest_gap} ms"
+    # A call made on the GUI thread would freeze it for the whole 2 s latency; anything far
+    # below that is drawing, whatever else the (shared) machine is doing. Stall budgets are
+    # measured in tests/benchmarks (bench_window.py), not here.
+    assert longest_gap < 500, f"the event loop stalled for {longest_gap} ms"
     assert window.page.client_picker.results.count() > 0
 
 
@@ -323,3 +329,29 @@ def test_times_follow_the_chosen_time_zone_and_the_booking_names_it(
     assert sent["time_zone"] == "Europe/London"
     assert datetime.fromisoformat(sent["start_time"]) == new_york.start_time
     assert datetime.fromisoformat(sent["start_time"]).utcoffset().total_seconds() == 0
+
+
+def test_a_full_session_takes_the_client_onto_its_waitlist_once(
+        window: MainWindow, desk: Desk, qtbot: QtBot, sandbox: SandboxServer) -> None:
+    window.page.event_mode.setChecked(True)
+    desk.choose_service("sv-yoga")
+    table = window.page.event_picker.table
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=WAIT_MS)
+    full = next(r for r in range(table.rowCount())
+                if table.item(r, 0).data(Qt.ItemDataRole.UserRole).is_full)
+    table.selectRow(full)
+    instance = window.page.selection.slot
+    assert instance is not None
+    assert instance.event_instance_id is not None
+    assert not window.page.waitlist_button.isEnabled()  # a client first
+    desk.find_client("nowak")
+    client = window.page.selection.client
+    assert client is not None
+    assert window.page.waitlist_button.isEnabled()
+    window.page.waitlist_button.click()
+    qtbot.waitUntil(lambda: "waitlist" in window.page.banner.message(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: any(w.get("client_id") == client.id for w in
+                                sandbox.state.waitlist(instance.event_instance_id or "")),
+                    timeout=WAIT_MS)
+    assert len([w for w in sandbox.state.waitlist(instance.event_instance_id)
+                if w.get("client_id") == client.id]) == 1

@@ -81,8 +81,8 @@ class EventPicker(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, slot)
                 if slot.is_full:
-                    # Shown so the receptionist can say "that one is full", never selectable.
-                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    # Shown greyed: a full session cannot be booked, but can be chosen to put
+                    # the client on its waitlist.
                     item.setForeground(QColor("#9a9a9a"))
                 self.table.setItem(row, column, item)
         if not ordered:

@@ -91,6 +91,11 @@ class BookingLayout(QWidget):
         self.save_draft_button.setObjectName("save-draft")
         self.save_draft_button.setToolTip(
             self.tr("Keep this booking on this computer to send later (Ctrl+S)"))
+        self.waitlist_button = QPushButton(self.tr("Join the &waitlist"), self)
+        self.waitlist_button.setObjectName("join-waitlist")
+        self.waitlist_button.setToolTip(self.tr(
+            "The session is full: put the chosen client on its waitlist"))
+        self.waitlist_button.hide()
         self.book_button = QPushButton(self.tr("&Book"), self)
         self.book_button.setObjectName("book")
         self.book_button.setDefault(True)
@@ -99,10 +104,19 @@ class BookingLayout(QWidget):
             "QPushButton#book { background: #1f6feb; color: white; font-weight: 600;"
             " padding: 6px 18px; border-radius: 4px; }"
             " QPushButton#book:disabled { background: #9db8e6; }")
+        # The create-booking call takes no "notify the client" choice or message (unlike
+        # reschedule and cancel): say what happens instead of offering a switch that does nothing.
+        self.notify_note = QLabel(self.tr(
+            "The client is told about the booking as the business's own notification settings "
+            "say; Frontdesk cannot change that for a new booking."), self)
+        self.notify_note.setObjectName("notify-note")
+        self.notify_note.setWordWrap(True)
+        self.notify_note.setStyleSheet("color: #555;")
         self.busy = BusyBar(self)
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)
         actions.addWidget(self.save_draft_button)
+        actions.addWidget(self.waitlist_button)
         actions.addWidget(self.book_button)
 
         layout = QVBoxLayout(self)
@@ -111,6 +125,7 @@ class BookingLayout(QWidget):
         layout.addLayout(columns, 1)
         layout.addWidget(self.busy)
         layout.addLayout(actions)
+        layout.addWidget(self.notify_note)
 
         self.setTabOrder(self.appointment_mode, self.service_picker)
         self.setTabOrder(self.service_picker, self.staff_picker)

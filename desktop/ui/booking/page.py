@@ -30,6 +30,7 @@ from desktop.api.models import (
 from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
 from desktop.booking.selection import BookingMode, BookingSelection, Need
 from desktop.clock import SYSTEM_CLOCK, Clock
+from desktop.outbox.model import BookingLabel, JoinWaitlist
 from desktop.ui.booking.catalogue import Catalogue
 from desktop.ui.booking.confirmation import BookingSummary
 from desktop.ui.booking.definitions import FormDefinitions
@@ -55,6 +56,8 @@ class BookingPage(BookingLayout):
     sig_save_draft = Signal(object)  # DraftSaveRequest
     sig_form_changed = Signal()
     sig_catalogue_loaded = Signal()
+    #: Put the chosen client on a full session's waitlist: (JoinWaitlist, BookingLabel).
+    sig_join_waitlist = Signal(object, object)
 
     def __init__(self, client: BookingClient, business: Business, runner: TaskRunner,
                  parent: QWidget | None = None, *, clock: Clock = SYSTEM_CLOCK) -> None:
@@ -98,6 +101,7 @@ class BookingPage(BookingLayout):
         self.details_host.sig_changed.connect(self.sig_form_changed)
         self.details_host.sig_changed.connect(self.update_summary)
         self.book_button.clicked.connect(self.book)
+        self.waitlist_button.clicked.connect(self.join_waitlist)
         self.save_draft_button.clicked.connect(self.save_draft)
         self.busy.sig_cancel.connect(self.cancel_running)
 
@@ -167,6 +171,20 @@ class BookingPage(BookingLayout):
         self.banner.show_message(self.tr("Booking again for {name}: pick the new time.").format(
             name=client.full_name), Tone.INFO)
 
+    def join_waitlist(self) -> None:
+        """The chosen session is full: the chosen client waits for a spot (an outbox
+        operation, sent once like a booking)."""
+        slot, client, service = self.selection.slot, self.selection.client, \
+            self.selection.service
+        if slot is None or client is None or not slot.event_instance_id or service is None:
+            return
+        payload = JoinWaitlist(business_id=self.business.id,
+                               event_instance_id=slot.event_instance_id, client_id=client.id)
+        label = BookingLabel(client_name=client.full_name, start_time=slot.start_time,
+                             time_zone=self.selection.time_zone, service_name=service.name,
+                             staff_name=self.staff_names().get(slot.staff_id or "", ""))
+        self.sig_join_waitlist.emit(payload, label)
+
     def reset_for_next_client(self) -> None:
         """After a booking: same service and staff (the next client often wants the same),
         fresh times, no client."""
@@ -227,7 +245,8 @@ class BookingPage(BookingLayout):
         words = {
             Need.SERVICE: self.tr("a service"), Need.EVENT: self.tr("an event"),
             Need.TIME: self.tr("a time"), Need.SESSION: self.tr("a session"),
-            Need.SESSION_WITH_SPOTS: self.tr("a session with free spots"),
+            Need.SESSION_WITH_SPOTS: self.tr("a session with free spots (or join its "
+                                             "waitlist)"),
         }
         needs = [words[n] for n in self.selection.missing() if n is not Need.CLIENT]
         if self.client_picker.is_new_client:
@@ -255,6 +274,10 @@ class BookingPage(BookingLayout):
             self.summary.setText(selection_line(service, slot, staff, who,
                                                 self.selection.time_zone))
         self.book_button.setEnabled(not needs and self.booker.in_flight is None)
+        full = self.selection.mode is BookingMode.EVENT and slot is not None and slot.is_full
+        self.waitlist_button.setVisible(full)
+        self.waitlist_button.setEnabled(full and self.selection.client is not None
+                                        and not self.client_picker.is_new_client)
 
     def summary_for(self, request: BookingRequest) -> BookingSummary:
         slot, service = self.selection.slot, self.selection.service

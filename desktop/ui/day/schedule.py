@@ -26,8 +26,10 @@ from desktop.ui.day.entries import DayEntry
 from desktop.ui.day.model import ENTRY_ROLE, DayEntriesModel
 from desktop.ui.plain_text import plain_label
 
-#: Below this width (or with more columns than fit at COLUMN_MIN_WIDTH) the day is one list.
+#: Each staff member's column is at least this wide (more columns scroll sideways).
 COLUMN_MIN_WIDTH = 190
+#: A schedule narrower than this shows the day as one list (staff named on each entry).
+NARROW_WIDTH = 2 * COLUMN_MIN_WIDTH + 60
 
 
 class _EntryList(QListView):
@@ -158,7 +160,7 @@ class Schedule(QWidget):
             return
         if not self._entries:
             return
-        wanted = max(1, len(self._columns)) * (COLUMN_MIN_WIDTH + 8)
+        wanted = min(max(1, len(self._columns)) * (COLUMN_MIN_WIDTH + 8), NARROW_WIDTH)
         narrow = self.width() < wanted or len(self._columns) == 0
         page = self.one_list if narrow else self._scroll
         if self.stack.currentWidget() is not page:

@@ -23,10 +23,11 @@ from desktop.api.client import BookingClient
 from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
 from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.outbox.engine import SyncEngine
-from desktop.outbox.errors import OutboxStorageError
-from desktop.outbox.model import AutosavedForm, Operation
+from desktop.outbox.errors import OpenProblem, OutboxStorageError, OutboxUnavailableError
+from desktop.outbox.model import AutosavedForm, BookingLabel, JoinWaitlist, Operation
 from desktop.outbox.policy import EDITABLE
 from desktop.outbox.store import FILE_NAME, OutboxStore
+from desktop.outbox.wording import clock_time
 from desktop.ui.booking.message_banner import Tone
 from desktop.ui.booking.page import BookingPage
 from desktop.ui.drafts.panel import DraftsPanel
@@ -64,6 +65,8 @@ def same_person(before: SavedBooking, now: SavedBooking) -> bool:
 
 class DraftsCoordinator(QObject):
     sig_counts_changed = Signal(int, int)
+    #: How many sends are in doubt (answer lost), waiting for their look-up.
+    sig_in_doubt_changed = Signal(int)
     sig_online_changed = Signal(bool)
     sig_auth_required = Signal()
 
@@ -83,7 +86,15 @@ class DraftsCoordinator(QObject):
         self._open_booking: SavedBooking | None = None
         self._restoring = False
 
-        data_dir.mkdir(parents=True, exist_ok=True)
+        #: The drafts file could not be opened at start: these drafts live only until exit.
+        self.session_only = False
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as problem:
+            raise OutboxUnavailableError(self.tr(
+                "The folder {folder} cannot be created or written ({reason}).").format(
+                folder=data_dir, reason=problem.strerror or problem),
+                OpenProblem.FOLDER_NOT_WRITABLE) from problem
         # Raises OutboxUnavailableError (with a sentence and a reason) when the file cannot
         # be opened; the file is then left untouched.
         self.store = OutboxStore(data_dir / FILE_NAME, clock=clock)
@@ -96,13 +107,13 @@ class DraftsCoordinator(QObject):
         self.service.sig_auth_required.connect(self.sig_auth_required)
         self.panel.sig_open_draft.connect(self.reopen)
         page.sig_save_draft.connect(self.save_from_page)
+        page.sig_join_waitlist.connect(self.join_waitlist)
         page.sig_booked.connect(self._booked)
         page.sig_form_changed.connect(self.schedule_autosave)
         # The page met the network down: the outbox watches for its return; the page heard
         # from the API: in-doubt look-ups that failed are tried again at once.
-        page.sig_online_changed.connect(
-            lambda online: self.service.api_answered() if online
-            else self.service.connection_lost())
+        page.sig_online_changed.connect(self.network_seen)
+        self.service.sig_counts_changed.connect(lambda _w, _a: self._count_in_doubt())
 
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setSingleShot(True)
@@ -158,6 +169,19 @@ class DraftsCoordinator(QObject):
         log.error("Draft storage failed: %s", error)
         self.page.banner.show_message(message, Tone.ERROR)
 
+    def network_seen(self, online: bool) -> None:
+        """A page heard from the API (in-doubt look-ups that failed go again at once), or met
+        the network down (the outbox watches for its return)."""
+        if online:
+            self.service.api_answered()
+        else:
+            self.service.connection_lost()
+
+    def _count_in_doubt(self) -> None:
+        store = self.store
+        self._in_background(store.in_doubt, self.sig_in_doubt_changed.emit,
+                            lambda error: log.warning("Counting look-ups failed: %s", error))
+
     def _refresh_counts(self) -> None:
         """Re-count on a worker (a store read); the counts come back as a signal."""
         self._in_background(self.service.refresh_counts, lambda _none: None,
@@ -168,6 +192,24 @@ class DraftsCoordinator(QObject):
     def _forget_open_draft(self) -> None:
         self.open_draft_id = None
         self._open_booking = None
+
+    def join_waitlist(self, payload: JoinWaitlist, label: BookingLabel) -> None:
+        """Keep the waitlist request in the outbox (sent at once, or when back online)."""
+        store, service = self.store, self.service
+
+        def work() -> Operation:
+            return store.enqueue(payload, label=label)
+
+        def done(_op: Operation) -> None:
+            service.wake()
+            self.panel.refresh()
+            self.page.banner.show_message(self.tr(
+                "{client} will be put on the waitlist of {service}, {time}. It is sent now, or "
+                "as soon as the network is back.").format(
+                client=label.client_name, service=label.service_name,
+                time=clock_time(label.start_time, label.time_zone)), Tone.SUCCESS)
+
+        self._in_background(work, done)
 
     def save_from_page(self, save: DraftSaveRequest) -> None:
         """The page asks to keep a booking: ``manual`` (Ctrl+S), ``offline`` (not sent),
