@@ -134,8 +134,7 @@ class WindowCoordinator(QObject):
                                 data_dir=session_drafts_dir())
             window.drafts.session_only = True
             window.indicators.session_only = True
-        window.page.sig_auth_failed.connect(self._auth_failed)
-        window.day.sig_auth_failed.connect(self._auth_failed)
+        window.sig_auth_failed.connect(self._auth_failed)
         window.sig_sign_out_requested.connect(self.session.sign_out)
         window.sig_closed.connect(self._window_closed)
         self.window = window

@@ -24,6 +24,8 @@ class Catalogue(QObject):
         self._work = work
         self.services: list[Service] = []
         self.staff: list[Staff] = []
+        #: True once loaded (a page built later fills itself from it at once).
+        self.loaded = False
 
     def load(self) -> None:
         """Services and staff at start (and after a re-sign-in)."""
@@ -39,6 +41,7 @@ class Catalogue(QObject):
 
     def _loaded(self, result: tuple[list[Service], list[Staff]]) -> None:
         self.services, self.staff = result
+        self.loaded = True
         self.sig_loaded.emit()
 
     def services_of_kind(self, *, events: bool) -> list[Service]:
