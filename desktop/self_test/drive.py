@@ -100,6 +100,16 @@ class BookingDrive:
         chosen = self.page.selection.client
         if chosen is None:
             raise CheckFailed("picking the first client did not select it")
+        # Choosing a client loads what the service's form needs of them (a request); the
+        # receptionist then ticks the policies the client accepts, as at the desk.
+        self.idle("the client's booking form")
+        form = self.page.details_host.form
+        if form is not None:
+            from PySide6.QtWidgets import QCheckBox
+
+            for box in form.findChildren(QCheckBox):
+                if box.objectName().startswith("field-p"):
+                    box.setChecked(True)
         return f"{chosen.full_name} (of {picker.results.count()} found)"
 
     def book(self) -> Booking:
