@@ -65,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(verbose=args.verbose)
 
+    from desktop import startup_gc
+
+    startup_gc.pause()  # until the window shows its day (desktop.ui.application)
     # Only Qt is imported until the first window is painted (see desktop.ui.startup);
     # logging, settings and everything else come right after.
     from desktop.ui.application import create_application, run_demo, run_signed_in

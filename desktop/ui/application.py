@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktop import startup_gc
 from desktop.resources_path import resource_path
 from desktop.ui.startup import StartupShell, probe, probe_mode
 
@@ -149,6 +150,7 @@ class WindowCoordinator(QObject):
 
             watch(window)
         window.start()
+        _resume_gc_once_shown(window)
         if self._on_window is not None:
             self._on_window(window)
 
@@ -207,6 +209,24 @@ class WindowCoordinator(QObject):
             QApplication.quit()
 
 
+def _resume_gc_once_shown(window: MainWindow) -> None:
+    """Garbage collection, paused for the start-up (desktop.startup_gc), comes back once the
+    window has its day and its services."""
+    waiting = {"day", "catalogue"}
+
+    def loaded(what: str) -> None:
+        waiting.discard(what)
+        if not waiting and startup_gc.paused():
+            QTimer.singleShot(0, startup_gc.resume)
+
+    window.day.loader.sig_day_loaded.connect(lambda *_: loaded("day"))
+    window.catalogue.sig_loaded.connect(lambda: loaded("catalogue"))
+
+
+def _resume_gc_at_the_latest() -> None:
+    QTimer.singleShot(int(startup_gc.LONGEST_PAUSE_S * 1000), startup_gc.resume)
+
+
 def run_signed_in(app: QApplication, connection: ConnectionSettings | None = None, *,
                   prepare: Callable[[], ConnectionSettings] | None = None,
                   paths: AppPaths | None = None) -> int:
@@ -223,6 +243,7 @@ def run_signed_in(app: QApplication, connection: ConnectionSettings | None = Non
     app.setQuitOnLastWindowClosed(False)  # WindowCoordinator quits when the window closes
     shell = StartupShell()
     shell.show()
+    _resume_gc_at_the_latest()
     started: list[tuple[SessionController, WindowCoordinator]] = []
 
     def build() -> None:
@@ -280,6 +301,7 @@ def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None) 
     paint."""
     shell = StartupShell(demo=True)
     shell.show()
+    _resume_gc_at_the_latest()
     app.setQuitOnLastWindowClosed(False)  # WindowCoordinator quits when the window closes
     cleanup: list[Callable[[], None]] = []
 
