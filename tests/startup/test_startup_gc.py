@@ -58,7 +58,7 @@ def test_collection_resumes_once_the_window_has_its_day_and_services(
     qtbot.addWidget(window)
     window.show()
     window.start()
-    application._resume_gc_once_shown(window)
+    application._settle_once_shown(window)
     assert not gc.isenabled()
     try:
         qtbot.waitUntil(gc.isenabled, timeout=WAIT_MS)
