@@ -6,7 +6,12 @@ they land in the same ``.ts`` files as the widgets' ``self.tr(...)`` strings. At
 calls :func:`install` with ``QCoreApplication.translate``; until then (tests of the domain,
 the sandbox) the English source text is returned.
 
-Plurals (``%n``) belong in the UI (``self.tr(text, "", n)``), where lupdate marks them.
+Plurals (``%n``) belong in the UI (``self.tr(text, "", n)``), where lupdate marks them
+(it marks no plural in a ``translate`` call, and skips one whose count is an attribute).
+
+Sentences kept as module constants are marked with :func:`QT_TRANSLATE_NOOP` (lupdate collects
+them there) and translated where they are shown: ``translate("Context", CONSTANT)``. The
+context is always a string literal: lupdate cannot follow a variable and skips such a call.
 """
 
 from __future__ import annotations
@@ -34,6 +39,12 @@ def install(translator: Translator | None) -> None:
 def translate(context: str, text: str) -> str:
     """``text`` in the desk's language (the English source text until the UI installs Qt's)."""
     return _translator(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate under ``context`` without translating it (module constants:
+    translate them where they are shown, with the same context)."""
+    return text
 
 
 TimeFormatter = Callable[[datetime, str], str]

@@ -42,7 +42,6 @@ from desktop.i18n import translate
 from desktop.outbox.model import OperationKind
 
 K = OperationKind
-C = "Outcome"
 
 
 class Action(StrEnum):
@@ -75,26 +74,28 @@ class Outcome:
 def _what(kind: OperationKind | None) -> str:
     """The thing that failed, as a noun phrase for sentences."""
     names = {
-        K.CREATE_BOOKING: translate(C, "The booking"),
-        K.CANCEL: translate(C, "The cancellation"),
-        K.COMPLETE: translate(C, "Marking the visit"),
-        K.RESCHEDULE: translate(C, "The new time"),
-        K.MOVE: translate(C, "The move to another staff member"),
-        K.JOIN_WAITLIST: translate(C, "Joining the waitlist"),
+        K.CREATE_BOOKING: translate("Outcome", "The booking"),
+        K.CANCEL: translate("Outcome", "The cancellation"),
+        K.COMPLETE: translate("Outcome", "Marking the visit"),
+        K.RESCHEDULE: translate("Outcome", "The new time"),
+        K.MOVE: translate("Outcome", "The move to another staff member"),
+        K.JOIN_WAITLIST: translate("Outcome", "Joining the waitlist"),
+        K.ACCEPT: translate("Outcome", "Accepting the request"),
     }
-    return names[kind] if kind is not None else translate(C, "That")
+    return names[kind] if kind is not None else translate("Outcome", "That")
 
 
 def _action_words(kind: OperationKind | None) -> str:
     words = {
-        K.CREATE_BOOKING: translate(C, "make bookings"),
-        K.CANCEL: translate(C, "cancel bookings"),
-        K.COMPLETE: translate(C, "mark visits completed or no-show"),
-        K.RESCHEDULE: translate(C, "reschedule bookings"),
-        K.MOVE: translate(C, "move bookings"),
-        K.JOIN_WAITLIST: translate(C, "put clients on a waitlist"),
+        K.CREATE_BOOKING: translate("Outcome", "make bookings"),
+        K.CANCEL: translate("Outcome", "cancel bookings"),
+        K.COMPLETE: translate("Outcome", "mark visits completed or no-show"),
+        K.RESCHEDULE: translate("Outcome", "reschedule bookings"),
+        K.MOVE: translate("Outcome", "move bookings"),
+        K.JOIN_WAITLIST: translate("Outcome", "put clients on a waitlist"),
+        K.ACCEPT: translate("Outcome", "accept booking requests"),
     }
-    return words[kind] if kind is not None else translate(C, "do this")
+    return words[kind] if kind is not None else translate("Outcome", "do this")
 
 
 def _field_errors(error: ValidationError) -> dict[str, str]:
@@ -110,33 +111,36 @@ def outcome_of(error: BaseException, kind: OperationKind | None = None) -> Outco
     if isinstance(error, InDoubtError) or (
             kind is not None and isinstance(error, ServerError | RequestCancelledError)):
         return Outcome(Action.LOOK_UP_FIRST, translate(
-            C, "{what} may or may not have reached the booking service. Frontdesk will check "
+            "Outcome",
+            "{what} may or may not have reached the booking service. Frontdesk will check "
                "before it ever sends it again.").format(what=what))
     if isinstance(error, OfflineError | TlsError | InsecureUrlError):
         return Outcome(Action.RETRY_LATER, translate(
-            C, "The booking service cannot be reached right now. {what} waits in the outbox "
+            "Outcome",
+            "The booking service cannot be reached right now. {what} waits in the outbox "
                "and is sent as soon as it answers.").format(what=what),
             offline=isinstance(error, OfflineError))
     if isinstance(error, RateLimitedError):
         return Outcome(Action.RETRY_LATER, translate(
-            C, "The booking service asked Frontdesk to slow down. {what} waits in the outbox "
+            "Outcome",
+            "The booking service asked Frontdesk to slow down. {what} waits in the outbox "
                "and is sent in a moment.").format(what=what), retry_after=error.retry_after)
     if isinstance(error, ServerError | RequestCancelledError):  # a read: nothing changed
         return Outcome(Action.RETRY_LATER, translate(
-            C, "The booking service had a problem. Please try again in a moment."))
+            "Outcome", "The booking service had a problem. Please try again in a moment."))
     if isinstance(error, AuthError):
         return Outcome(Action.SIGN_IN_AGAIN, translate(
-            C, "The sign-in has expired. Sign in again; nothing waiting is lost."))
+            "Outcome", "The sign-in has expired. Sign in again; nothing waiting is lost."))
     if isinstance(error, PermissionDeniedError):
         return Outcome(Action.NOT_ALLOWED, translate(
-            C, "This account is not allowed to {action}. Ask whoever manages the clinic's "
+            "Outcome", "This account is not allowed to {action}. Ask whoever manages the clinic's "
                "account for that right; everything else keeps working.").format(
             action=error.action or _action_words(kind)))
     if isinstance(error, SlotTakenError):
         return Outcome(Action.PICK_ANOTHER_TIME, translate(
-            C, "That time was taken by someone else. Pick another time, or drop this.")
+            "Outcome", "That time was taken by someone else. Pick another time, or drop this.")
             if kind is not None else translate(
-            C, "That time was just taken by someone else. Please pick another; everything "
+            "Outcome", "That time was just taken by someone else. Please pick another; everything "
                "else is kept."))
     if isinstance(error, AlreadyRegisteredError | EventFullError):
         return Outcome(Action.SET_ASIDE, _refused(what, error))
@@ -144,17 +148,18 @@ def outcome_of(error: BaseException, kind: OperationKind | None = None) -> Outco
         errors = _field_errors(error)
         if errors:
             return Outcome(Action.FIX_FIELDS, translate(
-                C, "{what} was refused; fix what is marked and try again: {message}").format(
+                "Outcome",
+                "{what} was refused; fix what is marked and try again: {message}").format(
                 what=what, message=_quoted(error)), field_errors=errors)
         return Outcome(Action.SET_ASIDE, _refused(what, error))
     if isinstance(error, NotFoundError):
         return Outcome(Action.SET_ASIDE, translate(
-            C, "{what} could not be done: the booking service no longer knows that booking "
+            "Outcome", "{what} could not be done: the booking service no longer knows that booking "
                "(it may have been deleted elsewhere).").format(what=what))
     if isinstance(error, ApiError):
         return Outcome(Action.SET_ASIDE, _refused(what, error))
     return Outcome(Action.SET_ASIDE, translate(
-        C, "Frontdesk hit an unexpected problem ({error}). {what} may or may not have "
+        "Outcome", "Frontdesk hit an unexpected problem ({error}). {what} may or may not have "
            "happened: Frontdesk checks first before sending it again.").format(
         error=type(error).__name__, what=what))
 
@@ -165,5 +170,5 @@ def _quoted(error: ApiError) -> str:
 
 
 def _refused(what: str, error: ApiError) -> str:
-    return translate(C, "{what} was refused by the booking service: {message}").format(
+    return translate("Outcome", "{what} was refused by the booking service: {message}").format(
         what=what, message=_quoted(error))

@@ -39,6 +39,9 @@ cp "$icons/256x256/frontdesk.png" "$iconset/icon_128x128@2x.png"
 cp "$icons/512x512/frontdesk.png" "$iconset/icon_256x256@2x.png"
 iconutil -c icns -o "$OUT/frontdesk.icns" "$iconset"
 
+say "Translations (lrelease: resources/i18n/*.ts -> *.qm)"
+"$PY" packaging/translations.py build
+
 say "PyInstaller onedir and Frontdesk.app"
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath "$OUT/dist" --workpath "$OUT/build" \
     packaging/frontdesk.spec

@@ -22,6 +22,10 @@ Write-Host "==> Installing Frontdesk with the packaging tools"
 $Version = (& $Py packaging\project_version.py).Trim()
 Write-Host "==> Frontdesk $Version"
 
+Write-Host "==> Translations (lrelease: resources\i18n\*.ts -> *.qm)"
+& $Py packaging\translations.py build
+if ($LASTEXITCODE -ne 0) { throw "building the translations failed" }
+
 Write-Host "==> PyInstaller onedir"
 & $Py -m PyInstaller --noconfirm --log-level WARN --distpath "$Out\dist" --workpath "$Out\build" packaging\frontdesk.spec
 if ($LASTEXITCODE -ne 0) { throw "PyInstaller failed" }

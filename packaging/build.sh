@@ -49,6 +49,9 @@ say "Frontdesk $version ($arch)"
 mkdir -p "$OUT"
 started=$SECONDS
 
+say "Translations (lrelease: resources/i18n/*.ts -> *.qm, shipped in the build)"
+"$PY" packaging/translations.py build
+
 say "PyInstaller onedir"
 "$PY" -m PyInstaller --noconfirm "${clean[@]}" --log-level WARN \
     --distpath "$OUT/dist" --workpath "$OUT/build" packaging/frontdesk.spec 2>&1 |

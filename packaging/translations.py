@@ -5,8 +5,18 @@
     python packaging/translations.py check    # CI: .ts up to date with the sources, no gaps
 
 English is the source language; ``frontdesk_en.ts`` holds only its plural forms
-(``-pluralonly``: "%n hour(s)" → "1 hour" / "2 hours"). Every other language holds every
-string. The ``.ts`` files are sources kept in git; the ``.qm`` files are built.
+(``-pluralonly``: "%n hour(s)" → "1 hour" / "2 hours"; a form written by hand, such as
+"%n need attention", is kept). Every other language holds every string. The ``.ts`` files are
+sources kept in git; the ``.qm`` files are built (``./dev setup``/``test``/``demo``, and
+``packaging/build.sh`` before PyInstaller).
+
+A new string in the code: ``./dev translations`` (update + build) adds it to
+``frontdesk_es.ts`` as unfinished; translate it in Qt Linguist (``pyside6-linguist
+resources/i18n/frontdesk_es.ts``) or in the XML, keeping its ``{placeholders}`` and one ``&``
+if the source has one. ``check`` (run by the test suite, so by CI) fails until every string is
+translated, and also on a lost placeholder or shortcut letter, and on a message lupdate could
+file under no class (a ``tr`` outside a class: use ``translate("Context", "…")``).
+Spanish is Latin American (es-419): turno, reserva, profesional, borrador, recepción.
 """
 
 # Build tooling: it runs Qt's own lupdate/lrelease on our own .ts files.
@@ -15,6 +25,7 @@ string. The ``.ts`` files are sources kept in git; the ``.qm`` files are built.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -58,13 +69,15 @@ def _lupdate(ts: Path, language: str, *, plurals_only: bool) -> None:
 
 def fill_english_plurals(ts: Path) -> int:
     """English plural forms follow from the source text: "%n hour(s)" gives "%n hour" and
-    "%n hours". Fills the forms still empty; returns how many messages it filled."""
+    "%n hours"; a source without "(s)" ("%n booked") is both forms. Fills the forms still
+    empty (forms written by hand, e.g. "%n needs attention" / "%n need attention", stay);
+    returns how many messages it filled."""
     tree = ET.parse(ts)
     filled = 0
     for message in tree.getroot().iter("message"):
         translation = message.find("translation")
         source = message.findtext("source") or ""
-        if message.get("numerus") != "yes" or translation is None or "(s)" not in source:
+        if message.get("numerus") != "yes" or translation is None:
             continue
         forms = list(translation.iter("numerusform"))
         if forms and all((form.text or "").strip() for form in forms):
@@ -114,8 +127,41 @@ def unfinished(ts: Path) -> list[str]:
     return missing
 
 
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+_MNEMONIC = re.compile(r"&(?!&)\S")
+
+
+def mismatches(ts: Path) -> list[str]:
+    """Translations that would break at run time or at the keyboard: a ``{name}`` the source
+    has and the translation lacks (or invents) raises KeyError in ``.format``; a shortcut
+    letter (``&Book``) lost or doubled. Also messages lupdate put in no context (a ``tr``
+    outside a class, a ``translate`` whose context is not a literal): never found at run
+    time."""
+    found: list[str] = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if not name:
+                found.append(f"no context (lupdate could not tell the class): {source!r}")
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "vanished",
+                                                                    "obsolete"):
+                continue
+            forms = [form.text or "" for form in translation.iter("numerusform")] \
+                if message.get("numerus") == "yes" else [translation.text or ""]
+            wanted = sorted(_PLACEHOLDER.findall(source))
+            for form in forms:
+                if sorted(_PLACEHOLDER.findall(form)) != wanted:
+                    found.append(f"placeholders differ: {source!r} -> {form!r}")
+                if len(_MNEMONIC.findall(source)) != len(_MNEMONIC.findall(form)):
+                    found.append(f"shortcut letter (&) differs: {source!r} -> {form!r}")
+    return found
+
+
 def check() -> int:
-    """Fail when a source string is missing from a .ts or left untranslated."""
+    """Fail when a source string is missing from a .ts, left untranslated, or translated with
+    other placeholders or shortcut letters than its source."""
     with tempfile.TemporaryDirectory() as scratch:
         problems = 0
         for ts in sorted(I18N.glob("frontdesk_*.ts")):
@@ -128,7 +174,10 @@ def check() -> int:
             gaps = unfinished(copy)
             for source in gaps:
                 print(f"{ts.name}: not translated: {source!r}", file=sys.stderr)
-            problems += len(gaps)
+            wrong = mismatches(copy)
+            for problem in wrong:
+                print(f"{ts.name}: {problem}", file=sys.stderr)
+            problems += len(gaps) + len(wrong)
     return 1 if problems else 0
 
 

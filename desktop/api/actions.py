@@ -11,8 +11,6 @@ from enum import StrEnum
 
 from desktop.i18n import translate
 
-_CONTEXT = "BookingClient"
-
 
 class Action(StrEnum):
     """One right of a staff account, as a call needs it."""
@@ -39,22 +37,22 @@ def action_words(action: Action) -> str:
     """The action as the end of "This account is not allowed to …" (translated)."""
     # Spelled out call by call so that lupdate finds every sentence.
     words = {
-        Action.OPEN_BUSINESS: translate(_CONTEXT, "open this business"),
-        Action.SEE_SERVICES: translate(_CONTEXT, "see the services"),
-        Action.SEE_STAFF: translate(_CONTEXT, "see the staff list"),
-        Action.SEE_OPEN_TIMES: translate(_CONTEXT, "see open times"),
-        Action.SEE_EVENTS: translate(_CONTEXT, "see event sessions"),
-        Action.SEE_APPOINTMENTS: translate(_CONTEXT, "see the appointments"),
-        Action.SEARCH_CLIENTS: translate(_CONTEXT, "search clients"),
-        Action.READ_FORMS: translate(_CONTEXT, "read the booking forms"),
-        Action.MAKE_BOOKINGS: translate(_CONTEXT, "make bookings"),
-        Action.CANCEL_BOOKINGS: translate(_CONTEXT, "cancel bookings"),
-        Action.COMPLETE_BOOKINGS: translate(_CONTEXT, "mark bookings as completed"),
-        Action.MARK_NO_SHOWS: translate(_CONTEXT, "mark no-shows"),
-        Action.RESCHEDULE_BOOKINGS: translate(_CONTEXT, "reschedule bookings"),
-        Action.ACCEPT_REQUESTS: translate(_CONTEXT, "accept booking requests"),
-        Action.JOIN_WAITLISTS: translate(_CONTEXT, "put clients on a waitlist"),
-        Action.LEAVE_WAITLISTS: translate(_CONTEXT, "take clients off a waitlist"),
+        Action.OPEN_BUSINESS: translate("BookingClient", "open this business"),
+        Action.SEE_SERVICES: translate("BookingClient", "see the services"),
+        Action.SEE_STAFF: translate("BookingClient", "see the staff list"),
+        Action.SEE_OPEN_TIMES: translate("BookingClient", "see open times"),
+        Action.SEE_EVENTS: translate("BookingClient", "see event sessions"),
+        Action.SEE_APPOINTMENTS: translate("BookingClient", "see the appointments"),
+        Action.SEARCH_CLIENTS: translate("BookingClient", "search clients"),
+        Action.READ_FORMS: translate("BookingClient", "read the booking forms"),
+        Action.MAKE_BOOKINGS: translate("BookingClient", "make bookings"),
+        Action.CANCEL_BOOKINGS: translate("BookingClient", "cancel bookings"),
+        Action.COMPLETE_BOOKINGS: translate("BookingClient", "mark bookings as completed"),
+        Action.MARK_NO_SHOWS: translate("BookingClient", "mark no-shows"),
+        Action.RESCHEDULE_BOOKINGS: translate("BookingClient", "reschedule bookings"),
+        Action.ACCEPT_REQUESTS: translate("BookingClient", "accept booking requests"),
+        Action.JOIN_WAITLISTS: translate("BookingClient", "put clients on a waitlist"),
+        Action.LEAVE_WAITLISTS: translate("BookingClient", "take clients off a waitlist"),
     }
     return words[action]
 
@@ -62,7 +60,8 @@ def action_words(action: Action) -> str:
 def not_allowed(action: Action | None) -> str:
     """The sentence for a 403 on ``action`` (a general one when the call is not known)."""
     if action is None:
-        return translate(_CONTEXT, "This account is not allowed to do that. Ask the business "
-                                   "owner to give it that right.")
-    return translate(_CONTEXT, "This account is not allowed to {action}. Ask the business "
-                               "owner to give it that right.").format(action=action_words(action))
+        return translate("BookingClient", "This account is not allowed to do that. Ask the "
+                                          "business owner to give it that right.")
+    return translate("BookingClient", "This account is not allowed to {action}. Ask the "
+                                      "business owner to give it that right.").format(
+        action=action_words(action))

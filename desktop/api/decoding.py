@@ -14,6 +14,7 @@ from pydantic import ValidationError as ModelError
 from desktop.api.constants import MAX_PER_PAGE
 from desktop.api.errors import ServerError
 from desktop.api.responses import UNREADABLE
+from desktop.i18n import translate
 
 log = logging.getLogger("desktop.api")
 
@@ -25,20 +26,20 @@ def model(cls: type[M], value: Any) -> M:
         return cls.model_validate(value)
     except (ModelError, ValueError, TypeError):
         log.info("answer did not fit %s", cls.__name__)
-        raise ServerError(UNREADABLE) from None
+        raise ServerError(translate("BookingClient", UNREADABLE)) from None
 
 
 def model_list(cls: type[M], value: Any) -> list[M]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ServerError(UNREADABLE)
+        raise ServerError(translate("BookingClient", UNREADABLE))
     return [model(cls, item) for item in value]
 
 
 def models(cls: type[M], data: dict[str, Any], key: str) -> list[M]:
     if key not in data:
-        raise ServerError(UNREADABLE)
+        raise ServerError(translate("BookingClient", UNREADABLE))
     return model_list(cls, data[key])
 
 
@@ -52,7 +53,7 @@ def nulls_as_empty(data: dict[str, Any], key: str) -> dict[str, Any]:
     if key in data and data[key] is None:
         return {**data, key: []}
     if key not in data:
-        raise ServerError(UNREADABLE)
+        raise ServerError(translate("BookingClient", UNREADABLE))
     return data
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from desktop.i18n import translate
+
 
 class ApiError(Exception):
     """Base of every error the booking client raises."""
@@ -37,7 +39,8 @@ class AuthError(ApiError):
     def __init__(self, message: str = "", *, status: int | None = 401,
                  error_code: str | None = None) -> None:
         super().__init__(
-            message or "The staff token was not accepted. It may have expired: sign in again.",
+            message or translate("BookingClient", "The staff token was not accepted. It may "
+                                                  "have expired: sign in again."),
             status=status,
             error_code=error_code,
         )
@@ -139,7 +142,8 @@ class RequestCancelledError(ApiError):
 
     def __init__(self, message: str = "", *, status: int | None = None,
                  error_code: str | None = None) -> None:
-        super().__init__(message or "The request was cancelled.", status=status,
+        super().__init__(message or translate("BookingClient", "The request was cancelled."),
+                         status=status,
                          error_code=error_code)
 
 

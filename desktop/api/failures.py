@@ -28,8 +28,6 @@ from desktop.api.errors import (
 from desktop.api.responses import UNREADABLE
 from desktop.i18n import translate
 
-_CONTEXT = "BookingClient"
-
 
 class Trouble(Enum):
     """How an exchange failed, from the least to the most far-reaching."""
@@ -97,31 +95,31 @@ def read_error(trouble: Trouble, timeouts: Timeouts) -> ApiError:
         return OfflineError(offline_sentence())
     if trouble is Trouble.TLS:
         return TlsError(translate(
-            _CONTEXT, "The booking service's security certificate could not be verified, so "
+            "BookingClient", "The booking service's security certificate could not be verified, so "
                       "Frontdesk did not connect. Check the API address and the computer's "
                       "date and time."))
     if trouble is Trouble.UNSENDABLE:
         return ApiError(translate(
-            _CONTEXT, "Frontdesk could not send the request (the staff token or the API "
+            "BookingClient", "Frontdesk could not send the request (the staff token or the API "
                       "address may contain characters that cannot be sent)."))
     if trouble is Trouble.TIMED_OUT:
         return ServerError(translate(
-            _CONTEXT, "The booking service did not answer within {seconds} seconds. Please "
+            "BookingClient", "The booking service did not answer within {seconds} seconds. Please "
                       "try again.").format(seconds=f"{timeouts.read:g}"))
     if trouble is Trouble.DROPPED:
         return ServerError(translate(
-            _CONTEXT, "The connection to the booking service was lost before it answered. "
+            "BookingClient", "The connection to the booking service was lost before it answered. "
                       "Please try again."))
     if trouble is Trouble.TOO_LARGE:
         return ServerError(translate(
-            _CONTEXT, "The booking service sent an answer too large to read. Please try "
+            "BookingClient", "The booking service sent an answer too large to read. Please try "
                       "again in a few minutes."))
     if trouble is Trouble.TOO_SLOW:
         return ServerError(translate(
-            _CONTEXT, "The booking service's answer took more than {seconds} seconds to "
+            "BookingClient", "The booking service's answer took more than {seconds} seconds to "
                       "arrive. Please try again in a few minutes.").format(
             seconds=f"{timeouts.deadline:g}"))
-    return ServerError(translate(_CONTEXT, UNREADABLE))
+    return ServerError(translate("BookingClient", UNREADABLE))
 
 
 def write_error(trouble: Trouble, timeouts: Timeouts) -> ApiError:
@@ -130,13 +128,13 @@ def write_error(trouble: Trouble, timeouts: Timeouts) -> ApiError:
         return read_error(trouble, timeouts)
     if trouble is Trouble.TIMED_OUT:
         return InDoubtError(translate(
-            _CONTEXT, "The request was sent, but the booking service did not answer within "
+            "BookingClient", "The request was sent, but the booking service did not answer within "
                       "{seconds} seconds, so it may or may not have been carried out. "
                       "Frontdesk checks before sending it again.").format(
             seconds=f"{timeouts.read:g}"))
     if trouble is Trouble.DROPPED:
         return InDoubtError(translate(
-            _CONTEXT, "The request was sent, but the connection was lost before the booking "
+            "BookingClient", "The request was sent, but the connection was lost before the booking "
                       "service answered, so it may or may not have been carried out. "
                       "Frontdesk checks before sending it again."))
     return in_doubt_unreadable()
@@ -144,7 +142,8 @@ def write_error(trouble: Trouble, timeouts: Timeouts) -> ApiError:
 
 def in_doubt_unreadable(status: int | None = None) -> InDoubtError:
     return InDoubtError(translate(
-        _CONTEXT, "The request was sent, but the booking service's answer could not be read, "
+        "BookingClient",
+        "The request was sent, but the booking service's answer could not be read, "
                   "so it may or may not have been carried out. Frontdesk checks before "
                   "sending it again."), status=status)
 
@@ -152,15 +151,15 @@ def in_doubt_unreadable(status: int | None = None) -> InDoubtError:
 def in_doubt_server_trouble(status: int | None) -> InDoubtError:
     """A 5xx answer to a write: the server may have done part or all of it."""
     return InDoubtError(translate(
-        _CONTEXT, "The booking service had trouble (error {status}) after the request was "
+        "BookingClient", "The booking service had trouble (error {status}) after the request was "
                   "sent, so it may or may not have been carried out. Frontdesk checks before "
                   "sending it again.").format(status=status if status is not None else "?"),
         status=status)
 
 
 def offline_sentence() -> str:
-    return translate(_CONTEXT, "Frontdesk cannot reach the booking service. Please check the "
-                               "internet connection.")
+    return translate("BookingClient", "Frontdesk cannot reach the booking service. Please "
+                                      "check the internet connection.")
 
 
 def _caused_by_tls(exc: BaseException) -> bool:

@@ -111,13 +111,13 @@ class ReadCalls:
         if days is None:
             return {}
         if not isinstance(days, dict):
-            raise ServerError(UNREADABLE)
+            raise ServerError(translate("BookingClient", UNREADABLE))
         result: dict[date, list[Slot]] = {}
         for key, slots in days.items():
             try:
                 day = date.fromisoformat(key[:10])
             except ValueError:
-                raise ServerError(UNREADABLE) from None
+                raise ServerError(translate("BookingClient", UNREADABLE)) from None
             result[day] = decoding.model_list(Slot, slots)
         return result
 

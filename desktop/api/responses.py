@@ -26,9 +26,12 @@ from desktop.api.errors import (
 )
 from desktop.api.redaction import redact
 from desktop.api.retry import parse_retry_after
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
-UNREADABLE = ("The booking service sent an answer Frontdesk could not read. "
-              "Please try again in a few minutes.")
+#: Shown as ``translate("BookingClient", UNREADABLE)``.
+UNREADABLE = QT_TRANSLATE_NOOP("BookingClient",
+                               "The booking service sent an answer Frontdesk could not read. "
+                               "Please try again in a few minutes.")
 
 _MISSING_PARAMETER = re.compile(
     r"(?i)parameter\s+['\"]?([A-Za-z0-9_.\[\]-]+)['\"]?\s+is\s+missing")
@@ -54,16 +57,34 @@ _TAKEN_TEXT = re.compile(
 #: Codes whose text is about form fields or parameters, never about the time.
 _FIELD_CODES = frozenset({"FORM_VALIDATION_ERROR", "PARAMETER_MISSING"})
 
+#: What a call's 404 can name (its ``what=``): marked here for lupdate, translated when shown.
+NOT_FOUND_THINGS = (
+    QT_TRANSLATE_NOOP("BookingClient", "what was asked for"),
+    QT_TRANSLATE_NOOP("BookingClient", "that business"),
+    QT_TRANSLATE_NOOP("BookingClient", "the services"),
+    QT_TRANSLATE_NOOP("BookingClient", "the staff list"),
+    QT_TRANSLATE_NOOP("BookingClient", "open times"),
+    QT_TRANSLATE_NOOP("BookingClient", "that event"),
+    QT_TRANSLATE_NOOP("BookingClient", "the appointments"),
+    QT_TRANSLATE_NOOP("BookingClient", "that appointment"),
+    QT_TRANSLATE_NOOP("BookingClient", "the clients"),
+    QT_TRANSLATE_NOOP("BookingClient", "the booking form of that service"),
+    QT_TRANSLATE_NOOP("BookingClient", "that booking"),
+)
+
 _CODE_CLASSES: dict[str, type[ValidationError]] = {
     **{code: SlotTakenError for code in TAKEN_CODES},
     "ALREADY_REGISTERED": AlreadyRegisteredError,
     "EVENT_FULL": EventFullError,
 }
-_TAKEN = "That time was just taken by someone else. Please pick another time."
+_TAKEN = QT_TRANSLATE_NOOP("BookingClient",
+                           "That time was just taken by someone else. Please pick another time.")
 _CODE_MESSAGES = {
     **{code: _TAKEN for code in TAKEN_CODES},
-    "ALREADY_REGISTERED": "This client is already registered for that event.",
-    "EVENT_FULL": "That event has no places left. Please pick another session.",
+    "ALREADY_REGISTERED": QT_TRANSLATE_NOOP("BookingClient",
+                                            "This client is already registered for that event."),
+    "EVENT_FULL": QT_TRANSLATE_NOOP("BookingClient",
+                                    "That event has no places left. Please pick another session."),
 }
 
 
@@ -72,7 +93,7 @@ def decode_json(content: bytes) -> Any:
     try:
         return json.loads(content)
     except (ValueError, RecursionError, MemoryError):  # bad JSON or UTF-8, absurd nesting
-        raise ServerError(UNREADABLE) from None
+        raise ServerError(translate("BookingClient", UNREADABLE)) from None
 
 
 def envelope_data(content: bytes, status: int, *, action: Action | None = None,
@@ -88,7 +109,7 @@ def envelope_data(content: bytes, status: int, *, action: Action | None = None,
         return {}
     body = decode_json(content)
     if not isinstance(body, dict):
-        raise ServerError(UNREADABLE)
+        raise ServerError(translate("BookingClient", UNREADABLE))
     state = body.get("status")
     if (isinstance(state, str) and state.lower() in {"error", "failure"}) \
             or body.get("success") is False:
@@ -99,11 +120,11 @@ def envelope_data(content: bytes, status: int, *, action: Action | None = None,
     ok = (isinstance(state, str) and state.lower() == "ok") or body.get("success") is True
     if not data_required and ok:
         return {}
-    raise ServerError(UNREADABLE)
+    raise ServerError(translate("BookingClient", UNREADABLE))
 
 
 def error_from_response(status: int, content: bytes, headers: Mapping[str, str],
-                        *, what: str = "what was asked for",
+                        *, what: str | None = None,
                         action: Action | None = None) -> ApiError:
     """The typed error for a non-2xx answer; the body is read if it can be and ignored if not.
 
@@ -117,42 +138,54 @@ def error_from_response(status: int, content: bytes, headers: Mapping[str, str],
 
 
 def error_from_body(status: int, body: Any, headers: Mapping[str, str],
-                    *, what: str = "what was asked for",
+                    *, what: str | None = None,
                     action: Action | None = None) -> ApiError:
+    """``what``: the thing asked for, as a 404 names it (one of :data:`NOT_FOUND_THINGS`)."""
     text, code, field, field_errors = _details(body)
     if status == 401:
         return AuthError(error_code=code)
     if code in _CODE_CLASSES and 400 <= status < 500:
-        return _CODE_CLASSES[code](_CODE_MESSAGES[code], status=status, error_code=code,
+        return _CODE_CLASSES[code](translate("BookingClient", _CODE_MESSAGES[code]),
+                                   status=status, error_code=code,
                                    field=field, field_errors=field_errors)
     if status == 403:
         return PermissionDeniedError(not_allowed(action), status=403, error_code=code,
                                      action=action_words(action) if action else None)
     if status == 404:
-        return NotFoundError(f"The booking service could not find {what}. It may have been "
-                             "removed; please refresh.", status=404, error_code=code)
+        return NotFoundError(translate(
+            "BookingClient", "The booking service could not find {what}. It may have been "
+                             "removed; please refresh.").format(
+            what=translate("BookingClient", what or NOT_FOUND_THINGS[0])),
+            status=404, error_code=code)
     if status == 429:
         return RateLimitedError(
-            "The booking service is busy right now. Please try again in a moment.",
+            translate("BookingClient",
+                      "The booking service is busy right now. Please try again in a moment."),
             retry_after=parse_retry_after(headers.get("retry-after")), error_code=code)
     if status in (400, 422) or (400 <= status < 500 and status != 408):
         if status == 422 and code not in _FIELD_CODES and not field_errors and text \
                 and _TAKEN_TEXT.search(text):
-            return SlotTakenError(_TAKEN, status=status, error_code=code)
+            return SlotTakenError(translate("BookingClient", _TAKEN), status=status,
+                                  error_code=code)
         if field is None and not field_errors and text:
             match = _MISSING_PARAMETER.search(text)
             field = match.group(1) if match else None
-        message = _sentence(text) if text else \
-            "The booking service refused the request because some details are missing or wrong."
+        message = _sentence(text) if text else translate(
+            "BookingClient", "The booking service refused the request because some details "
+                             "are missing or wrong.")
         if field is not None and field not in field_errors:
             field_errors = {field: message, **field_errors}
         return ValidationError(message, status=status, error_code=code, field=field,
                                field_errors=field_errors)
     if status >= 500 or status == 408:
-        return ServerError(f"The booking service is having trouble right now (error {status}). "
-                           "Please try again in a few minutes.", status=status, error_code=code)
-    return ServerError(f"The booking service gave an unexpected answer (HTTP {status}). "
-                       "Check the API address in the settings.", status=status, error_code=code)
+        return ServerError(translate(
+            "BookingClient", "The booking service is having trouble right now (error "
+                             "{status}). Please try again in a few minutes.").format(
+            status=status), status=status, error_code=code)
+    return ServerError(translate(
+        "BookingClient", "The booking service gave an unexpected answer (HTTP {status}). Check "
+                         "the API address in the settings.").format(status=status),
+        status=status, error_code=code)
 
 
 def _details(body: Any) -> tuple[str | None, str | None, str | None, dict[str, str]]:

@@ -27,6 +27,7 @@ from desktop.api.failures import TransportFailure, Trouble, trouble_of
 from desktop.api.redaction import install_redaction
 from desktop.api.urls import checked_base_url
 from desktop.clock import Clock
+from desktop.i18n import translate
 
 log = logging.getLogger("desktop.api")
 install_redaction()
@@ -75,8 +76,9 @@ class Transport:
     def set_token(self, token: str) -> None:
         token = token.strip()
         if not token or not token.isascii() or not token.isprintable() or " " in token:
-            raise AuthError("The staff token is empty or contains characters that cannot be "
-                            "sent. Please paste it again.", status=None)
+            raise AuthError(translate(
+                "BookingClient", "The staff token is empty or contains characters that cannot "
+                                 "be sent. Please paste it again."), status=None)
         self._http.headers["Authorization"] = f"Bearer {token}"
 
     def close(self) -> None:

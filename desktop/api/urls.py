@@ -31,26 +31,27 @@ def checked_base_url(url: str) -> str:
         host = parts.hostname or ""
         _ = parts.port  # raises ValueError on a port that is not a number
     except ValueError:
-        raise InsecureUrlError(
-            "The API address is not a valid web address. Check it in the settings.") from None
+        raise InsecureUrlError(translate(
+            "BookingClient", "The API address is not a valid web address. Check it in the "
+                             "settings.")) from None
     scheme = parts.scheme.lower()
     if scheme not in {"http", "https"} or not host:
-        raise InsecureUrlError(
-            "The API address must start with https:// and name a server. "
-            "Check it in the settings.")
+        raise InsecureUrlError(translate(
+            "BookingClient", "The API address must start with https:// and name a server. "
+                             "Check it in the settings."))
     if parts.username or parts.password:
-        raise InsecureUrlError(
-            "The API address must not contain a user name or password. "
-            "Check it in the settings.")
+        raise InsecureUrlError(translate(
+            "BookingClient", "The API address must not contain a user name or password. "
+                             "Check it in the settings."))
     if parts.query or parts.fragment or text.rstrip("/").endswith(("?", "#")):
         # Paths are appended to the address: a query or fragment in it would swallow them.
         raise InsecureUrlError(translate(
             "BookingClient", "The API address must not contain a “?” or “#” part. Use only "
                              "the server's address, for example https://api.vcita.biz."))
     if scheme == "http" and not is_loopback_host(host):
-        raise InsecureUrlError(
-            "The API address uses plain http, which would send the staff token unprotected. "
-            "Use an https:// address.")
+        raise InsecureUrlError(translate(
+            "BookingClient", "The API address uses plain http, which would send the staff "
+                             "token unprotected. Use an https:// address."))
     return text.rstrip("/")
 
 

@@ -1,7 +1,8 @@
 """The app's small settings file and where the connection settings come from.
 
 Only what is not secret lives here: the API URL, the business id and the business's name and
-time zone (so the window can show them before the network answers). Never the token.
+time zone (so the window can show them before the network answers), and the display
+preferences (language, theme, text size: see :mod:`desktop.preferences`). Never the token.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, Literal
 
 from desktop.auth.urls import DEFAULT_API_URL
 from desktop.paths import AppPaths
+from desktop.preferences import clean_language, clean_text_size, clean_theme
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,10 @@ class StoredSettings:
     business_id: str | None = None
     business_name: str | None = None
     business_time_zone: str | None = None
+    #: Display preferences (None: the system's); applied at the next start.
+    language: str | None = None
+    theme: str | None = None
+    text_size: int | None = None
 
 
 def default_settings_path() -> Path:
@@ -70,6 +76,9 @@ class SettingsFile:
             business_id=_text_or_none(data.get("business_id")),
             business_name=_text_or_none(data.get("business_name")),
             business_time_zone=_text_or_none(data.get("business_time_zone")),
+            language=clean_language(data.get("language")),
+            theme=clean_theme(data.get("theme")),
+            text_size=clean_text_size(data.get("text_size")),
         )
 
     def save(self, settings: StoredSettings) -> None:
@@ -88,7 +97,7 @@ class SettingsFile:
             Path(tmp_name).unlink(missing_ok=True)
             raise
 
-    def update(self, **changes: str | None) -> StoredSettings:
+    def update(self, **changes: Any) -> StoredSettings:
         """Load, change the given fields, save; returns what was saved."""
         updated = replace(self.load(), **changes)
         self.save(updated)

@@ -17,6 +17,7 @@ import logging
 from typing import TYPE_CHECKING, Protocol
 
 from desktop.auth.urls import api_host
+from desktop.i18n import translate
 
 if TYPE_CHECKING:
     import keyring.backend
@@ -59,30 +60,33 @@ def _describe_backend_problem(backend: keyring.backend.KeyringBackend) -> str | 
     import keyring.backends.fail
 
     if isinstance(backend, keyring.backends.fail.Keyring):
-        return ("This computer has no password store (keyring) that Frontdesk can use, "
-                "so the token cannot be saved.")
+        return _no_password_store()
     if isinstance(backend, keyring.backends.chainer.ChainerBackend) and not backend.backends:
-        return ("This computer has no password store (keyring) that Frontdesk can use, "
-                "so the token cannot be saved.")
+        return _no_password_store()
     if _is_plaintext_backend(backend):
-        return ("The only password store available keeps passwords in a plain file, "
-                "so Frontdesk will not save the token there.")
+        return translate("SignIn", "The only password store available keeps passwords in a "
+                                   "plain file, so Frontdesk will not save the token there.")
     return None
+
+
+def _no_password_store() -> str:
+    return translate("SignIn", "This computer has no password store (keyring) that Frontdesk "
+                               "can use, so the token cannot be saved.")
 
 
 def _sentence_for(exc: BaseException) -> str:
     import keyring.errors
 
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return ("This computer has no password store (keyring) that Frontdesk can use, "
-                "so the token cannot be saved.")
+        return _no_password_store()
     if isinstance(exc, keyring.errors.KeyringLocked):
-        return "The password store (keyring) is locked, so the token cannot be saved or read."
+        return translate("SignIn", "The password store (keyring) is locked, so the token cannot "
+                                   "be saved or read.")
     if isinstance(exc, keyring.errors.InitError):
-        return ("The password store (keyring) could not be opened; it may be locked or "
-                "not running.")
-    return ("The password store (keyring) did not answer, so the token cannot be saved or "
-            "read.")
+        return translate("SignIn", "The password store (keyring) could not be opened; it may be "
+                                   "locked or not running.")
+    return translate("SignIn", "The password store (keyring) did not answer, so the token "
+                               "cannot be saved or read.")
 
 
 class TokenStore:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from desktop.api.errors import InsecureUrlError
 from desktop.api.urls import is_loopback_host
+from desktop.i18n import translate
 
 DEFAULT_API_URL = "https://api.vcita.biz"
 
@@ -27,13 +28,13 @@ def normalize_api_url(text: str) -> str:
     slash), or raise :class:`MalformedUrlError` / :class:`InsecureUrlError` with a sentence."""
     raw = text.strip()
     if not raw:
-        raise MalformedUrlError("Enter the API URL, for example https://api.vcita.biz.")
+        raise MalformedUrlError(translate("SignIn", "Enter the API URL, for example "
+                                                    "https://api.vcita.biz."))
     if "://" not in raw and _BARE_HOST.match(raw):
         raw = "https://" + raw
-    malformed = MalformedUrlError(
-        f"“{_shorten(raw)}” is not a web address. "
-        "Enter the API URL, for example https://api.vcita.biz."
-    )
+    malformed = MalformedUrlError(translate(
+        "SignIn", "“{text}” is not a web address. Enter the API URL, for example "
+                  "https://api.vcita.biz.").format(text=_shorten(raw)))
     if any(ch.isspace() for ch in raw):
         raise malformed
     try:
@@ -47,14 +48,17 @@ def normalize_api_url(text: str) -> str:
             or parts.username or parts.password:
         raise malformed
     if scheme == "http" and not is_loopback_host(host):
-        raise InsecureUrlError(
-            "The API URL must start with https:// so that the token is sent encrypted "
-            "(plain http is only allowed to this computer)."
-        )
+        raise InsecureUrlError(https_only())
     netloc = f"[{host}]" if ":" in host else host
     if port is not None:
         netloc = f"{netloc}:{port}"
     return urlunsplit((scheme, netloc, parts.path.rstrip("/"), "", ""))
+
+
+def https_only() -> str:
+    """Why a plain-http URL (to another computer) is refused."""
+    return translate("SignIn", "The API URL must start with https:// so that the token is sent "
+                               "encrypted (plain http is only allowed to this computer).")
 
 
 def api_host(api_url: str) -> str:

@@ -21,6 +21,7 @@ from desktop.forms.values import (
     build_form_data,
     default_value,
     meeting_kind_for,
+    meeting_label,
     validate_values,
 )
 
@@ -42,6 +43,7 @@ __all__ = [
     "default_value",
     "find_field_id",
     "meeting_kind_for",
+    "meeting_label",
     "parse_definition",
     "validate_values",
 ]

@@ -15,6 +15,7 @@ from dataclasses import field as dataclass_field
 from typing import Any
 
 from desktop.api.models import SchedulingForm
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger("desktop.forms")
 
@@ -28,11 +29,21 @@ KNOWN_TYPES: frozenset[str] = frozenset({
 #: Types shown as a list of choices when the definition gives them ``options``.
 CHOICE_CAPABLE_TYPES: frozenset[str] = frozenset({"title", "status"})
 
-#: A label to show when the definition gives none, for types where one is obvious.
+#: A label to show when the definition gives none, for types where one is obvious (English;
+#: shown as ``translate("FormLabels", label)``).
 DEFAULT_LABELS: Mapping[str, str] = {
-    "email": "Email", "firstname": "First name", "lastname": "Last name", "phone": "Phone",
-    "address": "Address", "name": "Name", "title": "Title", "subject": "Subject",
-    "status": "Status", "documents": "Documents", "opt-in": "Opt in", "policy": "Policy",
+    "email": QT_TRANSLATE_NOOP("FormLabels", "Email"),
+    "firstname": QT_TRANSLATE_NOOP("FormLabels", "First name"),
+    "lastname": QT_TRANSLATE_NOOP("FormLabels", "Last name"),
+    "phone": QT_TRANSLATE_NOOP("FormLabels", "Phone"),
+    "address": QT_TRANSLATE_NOOP("FormLabels", "Address"),
+    "name": QT_TRANSLATE_NOOP("FormLabels", "Name"),
+    "title": QT_TRANSLATE_NOOP("FormLabels", "Title"),
+    "subject": QT_TRANSLATE_NOOP("FormLabels", "Subject"),
+    "status": QT_TRANSLATE_NOOP("FormLabels", "Status"),
+    "documents": QT_TRANSLATE_NOOP("FormLabels", "Documents"),
+    "opt-in": QT_TRANSLATE_NOOP("FormLabels", "Opt in"),
+    "policy": QT_TRANSLATE_NOOP("FormLabels", "Policy"),
 }
 
 #: The section type whose multiline text is sent as ``others.notes``.
@@ -53,11 +64,19 @@ class FormDefinitionError(ValueError):
     ``problems`` lists every problem found, for the log."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = list(problems) or ["the definition is empty"]
+        self.problems = list(problems) or [translate("FormDefinition", "the definition is empty")]
         first = self.problems[0]
         more = len(self.problems) - 1
-        tail = "" if more == 0 else f" (and {more} more problem{'s' if more > 1 else ''})"
-        self.message = f"This service's booking form could not be read: {first}{tail}."
+        if more == 0:
+            text = translate("FormDefinition",
+                             "This service's booking form could not be read: {problem}.")
+        elif more == 1:
+            text = translate("FormDefinition", "This service's booking form could not be read: "
+                                               "{problem} (and 1 more problem).")
+        else:
+            text = translate("FormDefinition", "This service's booking form could not be read: "
+                                               "{problem} (and {more} more problems).")
+        self.message = text.format(problem=first, more=more)
         super().__init__(self.message)
 
     def __str__(self) -> str:
@@ -138,6 +157,12 @@ def canonical_kind(type_name: str) -> str:
                                  lowered)
 
 
+def default_label(kind: str) -> str:
+    """The label a field of ``kind`` gets when the definition gives none ('' if none fits)."""
+    label = DEFAULT_LABELS.get(kind)
+    return translate("FormLabels", label) if label else ""
+
+
 def parse_definition(raw: SchedulingForm | Mapping[str, Any] | Any) -> FormDefinition:
     """Turn the API's definition into a :class:`FormDefinition`.
 
@@ -146,13 +171,14 @@ def parse_definition(raw: SchedulingForm | Mapping[str, Any] | Any) -> FormDefin
     if isinstance(raw, SchedulingForm):
         raw = raw.model_dump()
     if not isinstance(raw, Mapping):
-        raise FormDefinitionError(["the answer is not a form definition"])
+        raise FormDefinitionError([translate("FormDefinition",
+                                             "the answer is not a form definition")])
     # Liberal: accept the whole response envelope too.
     if "sections" not in raw and isinstance(raw.get("data"), Mapping):
         raw = raw["data"]
     sections_raw = raw.get("sections")
     if not isinstance(sections_raw, list) or not sections_raw:
-        raise FormDefinitionError(["it has no sections"])
+        raise FormDefinitionError([translate("FormDefinition", "it has no sections")])
 
     problems: list[str] = []
     notes: list[str] = []
@@ -171,16 +197,19 @@ def parse_definition(raw: SchedulingForm | Mapping[str, Any] | Any) -> FormDefin
 def _parse_section(index: int, raw: Any, problems: list[str], notes: list[str],
                    seen: dict[str, str]) -> FormSection | None:
     if not isinstance(raw, Mapping):
-        problems.append(f"section {index} is not a section")
+        problems.append(translate("FormDefinition", "section {number} is not a section").format(
+            number=index))
         return None
     section_type = _text(raw.get("type")).strip()
     title = _text(raw.get("title")).strip()
-    where = f'section "{title}"' if title else f"section {index}"
+    where = (translate("FormDefinition", 'section "{title}"').format(title=title) if title
+             else translate("FormDefinition", "section {number}").format(number=index))
     fields_raw = raw.get("fields")
     if fields_raw is None:  # A section with nothing in it hides nothing.
         fields_raw = []
     if not isinstance(fields_raw, list):
-        problems.append(f"the fields of {where} are not a list")
+        problems.append(translate("FormDefinition", "the fields of {section} are not a list")
+                        .format(section=where))
         return None
 
     rows: list[tuple[FormField, ...]] = []
@@ -201,16 +230,19 @@ def _parse_section(index: int, raw: Any, problems: list[str], notes: list[str],
 
 def _parse_field(number: int, where: str, section_type: str, raw: Any, problems: list[str],
                  notes: list[str], seen: dict[str, str]) -> FormField | None:
-    name = f"field {number} in {where}"
+    name = translate("FormDefinition", "field {number} in {section}").format(number=number,
+                                                                              section=where)
     if not isinstance(raw, Mapping):
-        problems.append(f"{name} is not a field")
+        problems.append(translate("FormDefinition", "{field} is not a field").format(field=name))
         return None
     field_id = _identifier(raw.get("id"))
     if field_id is None:
-        problems.append(f"{name} has no id")
+        problems.append(translate("FormDefinition", "{field} has no id").format(field=name))
         return None
     if field_id in seen:
-        problems.append(f'{name} has the id "{field_id}", already used by {seen[field_id]}')
+        problems.append(translate("FormDefinition", '{field} has the id "{id}", already used by '
+                                                    "{other}").format(field=name, id=field_id,
+                                                                      other=seen[field_id]))
         return None
     seen[field_id] = name
 
@@ -220,10 +252,11 @@ def _parse_field(number: int, where: str, section_type: str, raw: Any, problems:
         type_name = "singleline"  # No type: a text line is the harmless guess.
     kind = canonical_kind(type_name)
     known = kind in KNOWN_TYPES
-    label = _text(raw.get("label")).strip() or DEFAULT_LABELS.get(kind, "") or field_id
+    label = _text(raw.get("label")).strip() or default_label(kind) or field_id
     if not known:
-        notes.append(f'The field "{label}" has a type Frontdesk does not know ({type_name}); '
-                     "it is shown as a text line.")
+        notes.append(translate("FormDefinition", 'The field "{label}" has a type Frontdesk does '
+                                                 "not know ({type}); it is shown as a text "
+                                                 "line.").format(label=label, type=type_name))
 
     default_raw = raw.get("default_value")
     default: str | bool | None
@@ -235,7 +268,9 @@ def _parse_field(number: int, where: str, section_type: str, raw: Any, problems:
     options: tuple[FieldOption, ...] = ()
     options_raw = raw.get("options")
     if kind == "dropdown" and not isinstance(options_raw, list):
-        problems.append(f'the choices of the list "{label}" ({name}) are not a list')
+        problems.append(translate("FormDefinition", 'the choices of the list "{label}" '
+                                                    "({field}) are not a list").format(
+            label=label, field=name))
         return None
     # Other types may carry choices too (the sample form's "title" and "status" do); the
     # API then accepts only those, so they are offered as a list. Anything else is ignored.

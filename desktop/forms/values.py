@@ -14,6 +14,7 @@ from typing import Literal
 
 from desktop.api.models import FieldValue, FormData, MeetingDetails
 from desktop.forms.definition import FormDefinition, FormField
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 FormValue = str | bool | date | None
 FormValues = Mapping[str, object]
@@ -22,9 +23,16 @@ MeetingKind = Literal["address", "phone"]
 BOOL_KINDS = frozenset({"checkbox", "opt-in", "policy"})
 #: The key of the meeting-details field in problems and in the widget's objectName.
 MEETING_DETAILS_ID = "meeting-details"
+#: English; shown through :func:`meeting_label`.
 MEETING_LABELS: Mapping[MeetingKind, str] = {
-    "address": "Client's address", "phone": "Phone number for the call",
+    "address": QT_TRANSLATE_NOOP("FormValues", "Client's address"),
+    "phone": QT_TRANSLATE_NOOP("FormValues", "Phone number for the call"),
 }
+
+
+def meeting_label(kind: MeetingKind) -> str:
+    """The label of the meeting-details line (the client's address, or the number to call)."""
+    return translate("FormValues", MEETING_LABELS[kind])
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 _PHONE_CHARS = re.compile(r"^[0-9 +\-().]+$")
@@ -110,43 +118,51 @@ def looks_like_phone(text: str) -> bool:
 
 def check_field(field: FormField, value: object) -> str | None:
     """The problem with one field's value as a sentence, or ``None`` when it is fine."""
-    label = field.label
+    sentence = _field_problem(field, value)
+    return sentence.format(label=field.label) if sentence is not None else None
+
+
+def _field_problem(field: FormField, value: object) -> str | None:
+    """The sentence of :func:`check_field`, translated, with ``{label}`` still to fill."""
     if field.kind in BOOL_KINDS:
-        ticked = as_bool(value)
-        if field.required and not ticked:
+        if field.required and not as_bool(value):
             if field.kind == "policy":
-                return f'The client must accept "{label}" to book.'
-            return f'Please tick "{label}".'
+                return translate("FormValues", 'The client must accept "{label}" to book.')
+            return translate("FormValues", 'Please tick "{label}".')
         return None
     if field.kind == "datepicker":
         if isinstance(value, str) and value.strip() and as_date(value) is None:
-            return f"{label} is not a valid date."
+            return translate("FormValues", "{label} is not a valid date.")
         if field.required and as_date(value) is None:
-            return f"Please pick a date for {label}."
+            return translate("FormValues", "Please pick a date for {label}.")
         return None
     text = as_text(value)
     if field.has_choices:
         if text and option_value(field, text) == "":
-            return f"{label} must be one of the listed choices."
+            return translate("FormValues", "{label} must be one of the listed choices.")
         if field.required and not text:
-            return f"Please choose an option for {label}."
+            return translate("FormValues", "Please choose an option for {label}.")
         return None
     if not text:
-        return f"{label} is required." if field.required else None
+        return translate("FormValues", "{label} is required.") if field.required else None
     if field.kind == "email" and not looks_like_email(text):
-        return f"{label} does not look like an email address (for example ann@example.com)."
+        return translate("FormValues", "{label} does not look like an email address (for "
+                                       "example ann@example.com).")
     if field.kind == "phone" and not looks_like_phone(text):
-        return f"{label} does not look like a phone number (7 to 15 digits)."
+        return translate("FormValues", "{label} does not look like a phone number (7 to 15 "
+                                       "digits).")
     return None
 
 
 def check_meeting_details(kind: MeetingKind, value: str | None) -> str | None:
     text = as_text(value)
     if not text:
-        return ("Please enter the client's address." if kind == "address"
-                else "Please enter the phone number to call.")
+        if kind == "address":
+            return translate("FormValues", "Please enter the client's address.")
+        return translate("FormValues", "Please enter the phone number to call.")
     if kind == "phone" and not looks_like_phone(text):
-        return "The phone number for the call does not look like a phone number (7 to 15 digits)."
+        return translate("FormValues", "The phone number for the call does not look like a "
+                                       "phone number (7 to 15 digits).")
     return None
 
 
@@ -165,7 +181,7 @@ def validate_values(definition: FormDefinition, values: FormValues,
         if index == 0 and meeting_kind is not None:
             message = check_meeting_details(meeting_kind, meeting_details)
             if message:
-                problems.append(FieldProblem(MEETING_DETAILS_ID, MEETING_LABELS[meeting_kind],
+                problems.append(FieldProblem(MEETING_DETAILS_ID, meeting_label(meeting_kind),
                                              message))
     return problems
 

@@ -219,7 +219,9 @@ class Database:
             log.info("Drafts file brought to schema v%d", target + 1)
 
     def _set_aside(self) -> Path:
-        stamp = self.clock.now().strftime("%Y%m%d-%H%M%S")
+        now = self.clock.now()  # a file name, the same on every platform (no strftime)
+        stamp = (f"{now.year:04d}{now.month:02d}{now.day:02d}-"
+                 f"{now.hour:02d}{now.minute:02d}{now.second:02d}")
         aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         n = 1
         while aside.exists():

@@ -27,6 +27,7 @@ from desktop.api.models import Appointment
 from desktop.i18n import translate
 from desktop.outbox.api import DeskApi
 from desktop.outbox.model import (
+    AcceptBooking,
     CancelBooking,
     CompleteBooking,
     CreateBooking,
@@ -37,8 +38,6 @@ from desktop.outbox.model import (
     Problem,
     RescheduleBooking,
 )
-
-C = "Outbox"
 
 
 @dataclass(frozen=True)
@@ -91,13 +90,13 @@ class Kind(Protocol):
 
 def _gone() -> Conflict:
     return Conflict(Problem.NOT_FOUND, translate(
-        C, "The booking service no longer knows this booking (it may have been deleted "
+        "Outbox", "The booking service no longer knows this booking (it may have been deleted "
            "elsewhere). Drop this, or try again if it should still be there."))
 
 
 def _cancelled_elsewhere() -> Conflict:
     return Conflict(Problem.CANCELLED_ELSEWHERE, translate(
-        C, "This booking was already cancelled elsewhere, so this change was not made. Drop "
+        "Outbox", "This booking was already cancelled elsewhere, so this change was not made. Drop "
            "it, or book the client again."))
 
 
@@ -119,7 +118,7 @@ class Create(_Base):
         assert isinstance(payload, CreateBooking)
         if payload.request is None:
             raise Unsendable(Problem.INCOMPLETE, translate(
-                C, "This draft is not complete enough to send (a time or a client may be "
+                "Outbox", "This draft is not complete enough to send (a time or a client may be "
                    "missing). Open it, finish it and book it."))
         return payload
 
@@ -240,6 +239,26 @@ class Waitlist(_Base):
         return isinstance(error, AlreadyRegisteredError)
 
 
+class Accept(_Base):
+    """A pending request made a booking: done once the appointment is no longer pending."""
+
+    def look_up(self, api: DeskApi, op: Operation) -> Lookup:
+        payload = op.payload
+        assert isinstance(payload, AcceptBooking)
+        appointment = _appointment(api, payload.booking_id)
+        if appointment is None:
+            return _gone()
+        if appointment.state in ("cancelled", "rejected"):
+            return _cancelled_elsewhere()
+        return NotDone() if appointment.state in ("pending", "requested") else Done()
+
+    def deliver(self, api: DeskApi, op: Operation, step: StepRecorder) -> str | None:
+        payload = op.payload
+        assert isinstance(payload, AcceptBooking)
+        api.accept_booking(payload.business_id, payload.booking_id)
+        return None
+
+
 KINDS: dict[OperationKind, Kind] = {
     OperationKind.CREATE_BOOKING: Create(),
     OperationKind.CANCEL: Cancel(),
@@ -247,4 +266,5 @@ KINDS: dict[OperationKind, Kind] = {
     OperationKind.RESCHEDULE: Reschedule(),
     OperationKind.MOVE: Move(),
     OperationKind.JOIN_WAITLIST: Waitlist(),
+    OperationKind.ACCEPT: Accept(),
 }

@@ -35,6 +35,8 @@ class OperationKind(StrEnum):
     #: To another staff member: a new booking plus a cancel of the old one, confirmed once.
     MOVE = "move"
     JOIN_WAITLIST = "join_waitlist"
+    #: Accept a booking the client requested (pending → scheduled).
+    ACCEPT = "accept"
 
 
 class OperationStatus(StrEnum):
@@ -137,9 +139,15 @@ class JoinWaitlist(_Payload):
     client_id: str
 
 
+class AcceptBooking(_Payload):
+    kind: Literal[OperationKind.ACCEPT] = OperationKind.ACCEPT
+    business_id: str
+    booking_id: str
+
+
 Payload = Annotated[
     CreateBooking | CancelBooking | CompleteBooking | RescheduleBooking | MoveBooking
-    | JoinWaitlist,
+    | JoinWaitlist | AcceptBooking,
     Field(discriminator="kind"),
 ]
 PAYLOAD: TypeAdapter[Payload] = TypeAdapter(Payload)

@@ -25,7 +25,6 @@ from desktop.outbox.model import (
     RescheduleBooking,
 )
 
-C = "Outbox"
 S = OperationStatus
 K = OperationKind
 
@@ -53,21 +52,23 @@ def action_text(op: Operation) -> str:
     target = _target_time(op)
     payload = op.payload
     if op.kind is K.CREATE_BOOKING:
-        text = translate(C, "Book {when} {who}")
+        text = translate("Outbox", "Book {when} {who}")
     elif op.kind is K.CANCEL:
-        text = translate(C, "Cancel {when} {who}")
+        text = translate("Outbox", "Cancel {when} {who}")
     elif isinstance(payload, CompleteBooking) and payload.no_show:
-        text = translate(C, "No-show {when} {who}")
+        text = translate("Outbox", "No-show {when} {who}")
     elif op.kind is K.COMPLETE:
-        text = translate(C, "Completed {when} {who}")
+        text = translate("Outbox", "Completed {when} {who}")
     elif op.kind is K.RESCHEDULE:
-        text = translate(C, "Reschedule {when} {who} to {target}")
+        text = translate("Outbox", "Reschedule {when} {who} to {target}")
     elif isinstance(payload, MoveBooking) and payload.new_staff_name:
-        text = translate(C, "Move {when} {who} to {target} with {staff}")
+        text = translate("Outbox", "Move {when} {who} to {target} with {staff}")
     elif op.kind is K.MOVE:
-        text = translate(C, "Move {when} {who} to {target}")
+        text = translate("Outbox", "Move {when} {who} to {target}")
+    elif op.kind is K.ACCEPT:
+        text = translate("Outbox", "Accept {when} {who}")
     else:
-        text = translate(C, "Waitlist {who}")
+        text = translate("Outbox", "Waitlist {who}")
     staff = payload.new_staff_name if isinstance(payload, MoveBooking) else ""
     # Collapse the gaps an empty part leaves; only plain spaces (a locale's time may hold a
     # narrow no-break space, as in "10:30\u202fAM").
@@ -77,28 +78,28 @@ def action_text(op: Operation) -> str:
 
 def status_text(op: Operation) -> str:
     texts = {
-        S.DRAFT: translate(C, "Draft"),
-        S.QUEUED: translate(C, "Waiting to send"),
-        S.SENDING: translate(C, "Sending…"),
-        S.SENT: translate(C, "Booked") if op.kind in (K.CREATE_BOOKING, K.MOVE)
-        else translate(C, "Done"),
-        S.NEEDS_ATTENTION: translate(C, "Needs attention"),
-        S.FAILED: translate(C, "Failed"),
+        S.DRAFT: translate("Outbox", "Draft"),
+        S.QUEUED: translate("Outbox", "Waiting to send"),
+        S.SENDING: translate("Outbox", "Sending…"),
+        S.SENT: translate("Outbox", "Booked") if op.kind in (K.CREATE_BOOKING, K.MOVE)
+        else translate("Outbox", "Done"),
+        S.NEEDS_ATTENTION: translate("Outbox", "Needs attention"),
+        S.FAILED: translate("Outbox", "Failed"),
     }
     return texts[op.status]
 
 
 def _problem_text(op: Operation) -> str:
     texts = {
-        Problem.TIME_TAKEN: translate(C, "time taken: pick another or drop"),
-        Problem.CANCELLED_ELSEWHERE: translate(C, "already cancelled elsewhere: drop it"),
-        Problem.NOT_FOUND: translate(C, "booking no longer exists: drop it"),
-        Problem.NOT_ALLOWED: translate(C, "not allowed for this account"),
-        Problem.FIX_FIELDS: translate(C, "details to fix: open it"),
-        Problem.INCOMPLETE: translate(C, "not finished: open it"),
-        Problem.PARTLY_DONE: translate(C, "new booking made, old one still there"),
-        Problem.REFUSED: translate(C, "refused: try again or drop"),
-        Problem.UNEXPECTED: translate(C, "unexpected problem: try again"),
+        Problem.TIME_TAKEN: translate("Outbox", "time taken: pick another or drop"),
+        Problem.CANCELLED_ELSEWHERE: translate("Outbox", "already cancelled elsewhere: drop it"),
+        Problem.NOT_FOUND: translate("Outbox", "booking no longer exists: drop it"),
+        Problem.NOT_ALLOWED: translate("Outbox", "not allowed for this account"),
+        Problem.FIX_FIELDS: translate("Outbox", "details to fix: open it"),
+        Problem.INCOMPLETE: translate("Outbox", "not finished: open it"),
+        Problem.PARTLY_DONE: translate("Outbox", "new booking made, old one still there"),
+        Problem.REFUSED: translate("Outbox", "refused: try again or drop"),
+        Problem.UNEXPECTED: translate("Outbox", "unexpected problem: try again"),
     }
     return texts[op.problem] if op.problem is not None else status_text(op).lower()
 
@@ -109,7 +110,7 @@ def describe(op: Operation) -> str:
         state = _problem_text(op)
     else:
         state = status_text(op).lower()
-    return translate(C, "{action} — {state}").format(action=action_text(op), state=state)
+    return translate("Outbox", "{action} — {state}").format(action=action_text(op), state=state)
 
 
 def pending_text(op: Operation) -> str:
@@ -117,15 +118,19 @@ def pending_text(op: Operation) -> str:
     target = _target_time(op)
     payload = op.payload
     if op.status in (S.NEEDS_ATTENTION, S.FAILED):
-        return translate(C, "needs attention")
+        return translate("Outbox", "needs attention")
     if op.kind is K.CANCEL:
-        return translate(C, "cancelling…")
+        return translate("Outbox", "cancelling…")
     if isinstance(payload, CompleteBooking):
-        return translate(C, "no-show…") if payload.no_show else translate(C, "completing…")
+        if payload.no_show:
+            return translate("Outbox", "no-show…")
+        return translate("Outbox", "completing…")
     if op.kind is K.RESCHEDULE:
-        return translate(C, "moving to {target}…").format(target=target)
+        return translate("Outbox", "moving to {target}…").format(target=target)
     if op.kind is K.MOVE:
-        return translate(C, "moving to {target}…").format(target=target)
+        return translate("Outbox", "moving to {target}…").format(target=target)
     if op.kind is K.JOIN_WAITLIST:
-        return translate(C, "joining the waitlist…")
-    return translate(C, "booking…")
+        return translate("Outbox", "joining the waitlist…")
+    if op.kind is K.ACCEPT:
+        return translate("Outbox", "accepting…")
+    return translate("Outbox", "booking…")

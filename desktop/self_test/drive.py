@@ -100,19 +100,33 @@ class BookingDrive:
         chosen = self.page.selection.client
         if chosen is None:
             raise CheckFailed("picking the first client did not select it")
-        # Choosing a client loads what the service's form needs of them (a request); the
-        # receptionist then ticks the policies the client accepts, as at the desk.
-        self.idle("the client's booking form")
-        form = self.page.details_host.form
-        if form is not None:
-            from PySide6.QtWidgets import QCheckBox
-
-            for box in form.findChildren(QCheckBox):
-                if box.objectName().startswith("field-p"):
-                    box.setChecked(True)
+        self.answer_required_details()
         return f"{chosen.full_name} (of {picker.results.count()} found)"
 
+    def answer_required_details(self) -> None:
+        """What the service's form requires and the client's record lacks (a policy to
+        accept, a question): answered as the receptionist would, with the client."""
+        self.idle("the service's booking form")
+        form = self.page.details_host.form
+        if form is None:
+            return
+        answers: dict[str, object] = {}
+        for field in form.definition.fields():
+            if not field.required:
+                continue
+            if field.kind in ("checkbox", "opt-in", "policy"):
+                answers[field.id] = True
+            elif field.options:
+                answers[field.id] = field.options[0].value
+            elif field.kind != "datepicker":
+                answers[field.id] = "self-test"
+        form.set_values(answers)
+        self.page.update_summary()
+
     def book(self) -> Booking:
+        # Choosing the client loads the service's booking form (its required fields go with
+        # the client's id): Book is enabled once it is there.
+        self.idle("the service's booking form")
         if not self.page.book_button.isEnabled():
             raise CheckFailed(f"Book is disabled: {self.page.summary.text()}")
         self.page.book()

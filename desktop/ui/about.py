@@ -27,7 +27,8 @@ ICON_SIZE = 96
 
 
 def build_details(api_url: str) -> str:
-    """Plain text for support: what runs where, never anything secret."""
+    """Plain text for support: what runs where, never anything secret. In English whatever
+    the desk's language: it is pasted into support requests."""
     frozen = "installed build" if getattr(sys, "frozen", False) else "from source"
     return (f"Frontdesk {__version__} ({frozen})\n"
             f"API: {api_url}\n"
@@ -39,7 +40,7 @@ class AboutDialog(QDialog):
     def __init__(self, api_url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("about-dialog")
-        self.setWindowTitle("About Frontdesk")
+        self.setWindowTitle(self.tr("About Frontdesk"))
         self.details = build_details(api_url)
 
         icon = QLabel(self)
@@ -48,19 +49,23 @@ class AboutDialog(QDialog):
                        .pixmap(ICON_SIZE, ICON_SIZE))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        title = QLabel(f"<span style='font-size:20px; font-weight:600'>Frontdesk</span>"
-                       f"&nbsp;&nbsp;<span style='color:#555'>version {__version__}</span>",
-                       self)
+        title = QLabel(self)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setText(self.tr("Frontdesk  version {version}").format(version=__version__))
+        title_font = title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        title.setFont(title_font)
         title.setObjectName("about-title")
-        blurb = QLabel("Reception-desk bookings for vcita's Platform API, with offline "
-                       "drafts that are sent exactly once when the connection is back.", self)
+        blurb = QLabel(self.tr("Reception-desk bookings for vcita's Platform API, with offline "
+                               "drafts that are sent exactly once when the connection is back."),
+                       self)
         blurb.setWordWrap(True)
         connected = plain_label(self, "about-api", self.tr("Connected to {url}").format(
             url=api_url))
         connected.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         versions = QLabel(self.details.split("\n", 2)[2], self)
         versions.setObjectName("about-versions")
-        versions.setStyleSheet("color: #666;")
         versions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         text = QVBoxLayout()
@@ -74,8 +79,9 @@ class AboutDialog(QDialog):
         top.addLayout(text, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton("&Copy details", self)
-        self.copy_button.setToolTip("Copy the versions above, e.g. for a support request")
+        self.copy_button = QPushButton(self.tr("&Copy details"), self)
+        self.copy_button.setToolTip(self.tr("Copy the versions above, e.g. for a support "
+                                            "request"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
@@ -88,7 +94,7 @@ class AboutDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 def show_about(parent: QWidget, api_url: str) -> None:

@@ -26,16 +26,18 @@ if TYPE_CHECKING:
     from desktop.auth.settings import ConnectionSettings
     from desktop.outbox.errors import OutboxUnavailableError
     from desktop.paths import AppPaths
+    from desktop.preferences import DisplayPreferences
     from desktop.ui.main_window import MainWindow
     from desktop.ui.outbox_trouble import Asker, TroubleChoice
     from desktop.ui.sign_in.session import SessionController
 
 
 def create_application(argv: Sequence[str], *, version_later: bool = False,
-                       language: str | None = None) -> QApplication:
+                       preferences: DisplayPreferences | None = None) -> QApplication:
     """The configured QApplication. ``version_later`` leaves the version (read from package
     metadata, ~25 ms) to :func:`set_version`, for the fast start of :func:`run_demo` and
-    :func:`run_signed_in`."""
+    :func:`run_signed_in`. ``preferences``: language, theme and text size (default: those of
+    the settings file, see :mod:`desktop.preferences`)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -45,9 +47,16 @@ def create_application(argv: Sequence[str], *, version_later: bool = False,
     if not version_later:
         set_version(app)
     app.setDesktopFileName("frontdesk")
+    from desktop.preferences import load_display_preferences
     from desktop.ui.translations import install as install_translations
 
-    install_translations(app, language)
+    chosen = preferences if preferences is not None else load_display_preferences()
+    install_translations(app, chosen.language)
+    if chosen.theme or chosen.text_size:
+        from desktop.ui.style import apply_text_size, apply_theme
+
+        apply_theme(app, chosen.theme)
+        apply_text_size(app, chosen.text_size)
     icon = resource_path("icons", "frontdesk.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

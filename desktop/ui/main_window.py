@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.api.client import BookingClient
 from desktop.api.models import Appointment, Business
+from desktop.auth.settings import SettingsFile
 from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.paths import AppPaths
 from desktop.ui.about import show_about as show_about_dialog
@@ -36,12 +37,19 @@ from desktop.ui.day.page import DayPage
 from desktop.ui.drafts.coordinator import DraftsCoordinator
 from desktop.ui.plain_text import plain_label
 from desktop.ui.status_indicators import StatusIndicators
+from desktop.ui.style import Tone, heading, make_quiet, tone_style
 from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.ui.booking.page import BookingPage
 
 log = logging.getLogger(__name__)
+
+
+def _preferences_key() -> QKeySequence:
+    """The platform's Preferences shortcut (Ctrl+, on most); Ctrl+, where it has none."""
+    key = QKeySequence(QKeySequence.StandardKey.Preferences)
+    return key if not key.isEmpty() else QKeySequence("Ctrl+,")
 
 
 class MainWindow(QMainWindow):
@@ -59,23 +67,25 @@ class MainWindow(QMainWindow):
         self.client = client
         self.business = business
         self.runner = TaskRunner(self)
-        self.setWindowTitle(f"Frontdesk — {business.name}" + (" (demo)" if demo else ""))
+        title = self.tr("Frontdesk — {business} (demo)") if demo else \
+            self.tr("Frontdesk — {business}")
+        self.setWindowTitle(title.format(business=business.name))
         self.resize(1180, 760)
 
         self.business_label = plain_label(self, "business-name", business.name)
-        self.business_label.setStyleSheet("font-size: 18px; font-weight: 600;")
+        heading(self.business_label, 1.35)
         zone_label = plain_label(self, "business-zone", self.tr("Business time zone: {zone}")
                                  .format(zone=business.time_zone))
-        zone_label.setStyleSheet("color: #666;")
+        make_quiet(zone_label)
         header = QHBoxLayout()
         header.addWidget(self.business_label)
         header.addStretch(1)
         header.addWidget(zone_label)
         if demo:
-            demo_badge = QLabel("DEMO — sandbox data, nothing is really booked", self)
+            demo_badge = QLabel(self.tr("DEMO — sandbox data, nothing is really booked"), self)
             demo_badge.setObjectName("demo-badge")
-            demo_badge.setStyleSheet("background: #fff4ce; color: #6b4a00; padding: 2px 8px;"
-                                     " border-radius: 3px;")
+            demo_badge.setStyleSheet(tone_style("demo-badge", Tone.WARNING, radius=3,
+                                                padding=2))
             header.addWidget(demo_badge)
 
         self.clock = clock
@@ -85,6 +95,7 @@ class MainWindow(QMainWindow):
         self.views = QTabWidget(self)
         self.views.setObjectName("views")
         self.views.setDocumentMode(True)
+        self.views.setAccessibleName(self.tr("Views"))
         self.views.addTab(self.day, self.tr("Day  (Ctrl+1)"))
         self._book_placeholder = QWidget(self)  # until the Book page is first shown
         self.views.addTab(self._book_placeholder, "")
@@ -129,6 +140,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.drafts_dock)
         self.drafts_dock.hide()
 
+        #: Where Preferences are kept (None: the user's settings file).
+        self.settings_file: SettingsFile | None = None
         self._build_menus()
 
     # ------------------------------------------------------------------ the Book page
@@ -175,37 +188,41 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ menus and keys
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.action_save_draft = self._action(
-            "Save as &draft", QKeySequence.StandardKey.Save, lambda: self.page.save_draft(),
-            file_menu)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.action_save_draft = self._action(self.tr("Save as &draft"),
+                                              QKeySequence.StandardKey.Save,
+                                              lambda: self.page.save_draft(), file_menu)
+        file_menu.addSeparator()
+        self.action_preferences = self._action(
+            self.tr("&Preferences…"), _preferences_key(), self.show_preferences, file_menu)
         file_menu.addSeparator()
         self.action_sign_out = self._action(
-            "Sign &out", None, self.sig_sign_out_requested.emit, file_menu)
-        self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, file_menu)
+            self.tr("Sign &out"), None, self.sig_sign_out_requested.emit, file_menu)
+        self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
 
-        booking_menu = self.menuBar().addMenu("&Booking")
-        self.action_find_client = self._action(
-            "&Find client", QKeySequence("Ctrl+F"), lambda: self.page.focus_client_search(),
-            booking_menu)
-        self.action_new_client = self._action(
-            "&New client", QKeySequence("Ctrl+N"), lambda: self.page.new_client(), booking_menu)
-        self.action_book = self._action("&Book", None, lambda: self.page.book(), booking_menu)
+        booking_menu = self.menuBar().addMenu(self.tr("&Booking"))
+        self.action_find_client = self._action(self.tr("&Find client"), QKeySequence("Ctrl+F"),
+                                               lambda: self.page.focus_client_search(),
+                                               booking_menu)
+        self.action_new_client = self._action(self.tr("&New client"), QKeySequence("Ctrl+N"),
+                                              lambda: self.page.new_client(), booking_menu)
+        self.action_book = self._action(self.tr("&Book"), None, lambda: self.page.book(),
+                                        booking_menu)
         self.action_cancel = self._action(
-            "&Stop waiting", QKeySequence("Esc"), self.stop_waiting, booking_menu)
+            self.tr("&Stop waiting"), QKeySequence("Esc"), self.stop_waiting, booking_menu)
 
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.action_day = self._action(self.tr("&Day"), QKeySequence("Ctrl+1"),
                                        self.show_day_view, self.view_menu)
         self.action_booking = self._action(self.tr("&Book"), QKeySequence("Ctrl+2"),
                                            self.show_booking, self.view_menu)
         self.view_menu.addSeparator()
         self.action_show_drafts = self.drafts_dock.toggleViewAction()
-        self.action_show_drafts.setText("&Drafts")
+        self.action_show_drafts.setText(self.tr("&Drafts"))
         self.action_show_drafts.setShortcut(QKeySequence("Ctrl+D"))
         self.view_menu.addAction(self.action_show_drafts)
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action("&About Frontdesk", None, self.show_about, help_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(self.tr("&About Frontdesk"), None, self.show_about, help_menu)
 
     def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None,
                 slot: Callable[[], object], menu: object) -> QAction:
@@ -239,6 +256,15 @@ class MainWindow(QMainWindow):
     def _pick_time(self, op_id: str) -> None:
         self.show_day_view()
         self.day_actions.pick_time_for(op_id)
+
+    def show_preferences(self) -> None:
+        from desktop.auth.settings import SettingsFile
+        from desktop.ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings_file or SettingsFile(), self)
+        if dialog.exec() and dialog.saved is not None:
+            self.statusBar().showMessage(self.tr("Preferences saved: they apply the next time "
+                                                 "Frontdesk starts."), 8000)
 
     def show_about(self) -> None:
         show_about_dialog(self, self.client.base_url)

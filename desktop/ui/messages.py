@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from desktop.api.errors import ApiError
+from desktop.i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -14,5 +15,6 @@ def plain_words(error: BaseException) -> str:
         return error.message
     # Not one of ours: keep the details in the log, show a calm sentence.
     log.error("Unexpected failure: %s: %s", type(error).__name__, error)
-    return ("Something unexpected went wrong. Nothing you typed was lost; "
-            "please try again, and if it keeps happening, tell your administrator.")
+    return translate("Messages", "Something unexpected went wrong. Nothing you typed was lost; "
+                                 "please try again, and if it keeps happening, tell your "
+                                 "administrator.")

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.i18n import translate
 from desktop.outbox.errors import OutboxUnavailableError
 
 
@@ -23,23 +24,22 @@ class TroubleChoice(Enum):
     SESSION_ONLY = "session_only"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxTrouble", text)
-
-
 def ask(error: OutboxUnavailableError, parent: QWidget | None = None) -> TroubleChoice:
     """The dialog: the reason in the outbox's own sentence, and the two ways on."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Offline drafts unavailable"),
-                      _tr("Frontdesk cannot open its offline drafts file."), parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning,
+                      translate("OutboxTrouble", "Offline drafts unavailable"),
+                      translate("OutboxTrouble", "Frontdesk cannot open its offline drafts file."),
+                      parent=parent)
     box.setObjectName("outbox-trouble")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(_tr("{reason}\n\nYou can quit and fix this first, or work on now: "
-                               "bookings are made as usual, and anything that has to wait "
-                               "for the network is kept only until Frontdesk closes.")
-                           .format(reason=str(error)))
-    work_on = box.addButton(_tr("&Work without saved drafts"),
+    box.setInformativeText(translate(
+        "OutboxTrouble", "{reason}\n\nYou can quit and fix this first, or work on now: "
+                         "bookings are made as usual, and anything that has to wait for the "
+                         "network is kept only until Frontdesk closes.").format(reason=str(error)))
+    work_on = box.addButton(translate("OutboxTrouble", "&Work without saved drafts"),
                             QMessageBox.ButtonRole.AcceptRole)
-    quit_button = box.addButton(_tr("&Quit"), QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(translate("OutboxTrouble", "&Quit"),
+                                QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(quit_button)
     box.exec()
     return TroubleChoice.SESSION_ONLY if box.clickedButton() is work_on \

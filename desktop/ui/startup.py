@@ -89,20 +89,25 @@ class StartupShell(QMainWindow):
     def __init__(self, *, demo: bool = False) -> None:
         super().__init__()
         self.setObjectName("startup-shell")
-        self.setWindowTitle("Frontdesk" + (" (demo)" if demo else ""))
+        self.setWindowTitle(self.tr("Frontdesk (demo)") if demo else "Frontdesk")
         self.resize(1180, 760)
         self._waiting: list[Callable[[], None]] = []
         self._painted = False
 
         header_label = QLabel("Frontdesk", self)
         header_label.setObjectName("business-name")
-        header_label.setStyleSheet("font-size: 18px; font-weight: 600;")
+        font = header_label.font()  # as the main window's business name: 1.35× and bold
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        header_label.setFont(font)
         header = QHBoxLayout()
         header.addWidget(header_label)
         header.addStretch(1)
-        self.message = QLabel("Signing in…", self)
+        self.message = QLabel(self.tr("Signing in…"), self)
         self.message.setObjectName("startup-message")
-        self.message.setStyleSheet("color: #555; font-size: 15px;")
+        font = self.message.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.message.setFont(font)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addLayout(header)

@@ -25,7 +25,7 @@ from desktop.outbox import (
     RescheduleBooking,
 )
 from desktop.outbox.engine import SyncEngine
-from desktop.outbox.model import Problem
+from desktop.outbox.model import AcceptBooking, Problem
 from desktop.outbox.timing import Backoff, Timing
 from tests.drafts.sandbox_helpers import open_slots, request_for, sample_clients
 
@@ -160,3 +160,26 @@ def test_joining_the_waitlist_of_a_full_event_twice_is_done_twice_not_refused(
     engine_for(store, client, sandbox).run_once()
     assert [store.get(op.id).status for op in ops] == [S.SENT, S.SENT]
     assert writes(sandbox, log_from, "POST", "/platform/v1/scheduling/waitlist") == 2
+
+
+def test_accepting_a_request_is_sent_once_and_a_lost_answer_is_looked_up(
+        sandbox: Any, client: BookingClient, store: OutboxStore) -> None:
+    pending = [a for a in sandbox.state.bookings() if a.get("status") == "pending"]
+    assert len(pending) >= 2, "the seeded weeks hold a few requests"
+    first, second = pending[0]["id"], pending[1]["id"]
+    op = store.enqueue(AcceptBooking(business_id=sandbox.business_id, booking_id=first))
+    log_from = len(sandbox.requests_log)
+    engine_for(store, client, sandbox).run_once()
+    assert store.get(op.id).status is S.SENT
+    assert client.get_appointment(first).state == "scheduled"
+    assert writes(sandbox, log_from, "POST", DESK + "/accept") == 1
+
+    lost = store.enqueue(AcceptBooking(business_id=sandbox.business_id, booking_id=second))
+    sandbox.faults.update(drop_after_commit=1, paths=[DESK])
+    log_from = len(sandbox.requests_log)
+    engine = engine_for(store, client, sandbox)
+    engine.run_once()
+    sandbox.faults.reset()
+    engine.run_once()
+    assert store.get(lost.id).status is S.SENT
+    assert writes(sandbox, log_from, "POST", DESK + "/accept") == 1  # looked up, not re-sent

@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "packaging" / "out"
@@ -82,6 +83,19 @@ def test_installed_layout_and_self_test(deb: Path, tmp_path: Path) -> None:
     for size in (16, 32, 48, 128, 256, 512):
         assert (icons / f"{size}x{size}" / "apps" / "frontdesk.png").is_file()
     assert (icons / "scalable" / "apps" / "frontdesk.svg").is_file()
+
+    # The translations: our catalogues and Qt's own strings, for each language spoken.
+    resources = next((root / "opt" / "frontdesk").rglob("resources/i18n")).parent
+    assert sorted(p.name for p in (resources / "i18n").glob("*.qm")) == \
+        ["frontdesk_en.qm", "frontdesk_es.qm"]
+    assert not list((resources / "i18n").glob("*.ts"))  # sources stay behind
+    assert (resources / "qt_translations" / "qtbase_es.qm").is_file()
+    spanish = QTranslator()
+    assert spanish.load("frontdesk_es", str(resources / "i18n"))
+    assert spanish.translate("MainWindow", "&File") == "&Archivo"
+    qt_spanish = QTranslator()
+    assert qt_spanish.load("qtbase_es", str(resources / "qt_translations"))
+    assert qt_spanish.translate("QPlatformTheme", "Cancel") == "Cancelar"
 
     result = subprocess.run([str(program), "--self-test"], capture_output=True, text=True,
                             encoding="utf-8", timeout=90, cwd=tmp_path,

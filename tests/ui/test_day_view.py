@@ -296,3 +296,26 @@ def test_book_again_opens_book_with_the_same_client_and_service(
 
 def _unused(_: QDialog) -> None:
     """Keep the dialog import for type checkers reading the helpers above."""
+
+
+def test_a_pending_request_is_accepted_once(
+        qtbot: QtBot, day_window: MainWindow, day_sandbox: SandboxServer) -> None:
+    d = desk(qtbot, day_window, day_sandbox)
+    entry = next((e for e in d.day.entries() if e.state is DeskState.PENDING), None)
+    if entry is None:  # the seeded week always has a few requests; look on the next days
+        for _ in range(6):
+            d.day.toolbar.step(1)
+            qtbot.waitUntil(lambda: not d.day.work.waiting, timeout=WAIT_MS)
+            entry = next((e for e in d.day.entries() if e.state is DeskState.PENDING), None)
+            if entry is not None:
+                break
+    assert entry is not None, "no pending request in the seeded week"
+    d.choose(entry)
+    assert d.day.details.accept_button.isEnabled()
+    assert not d.day.details.complete_button.isEnabled()
+    d.day.details.accept_button.click()
+    qtbot.waitUntil(lambda: d.shown(entry.id).state is DeskState.SCHEDULED, timeout=WAIT_MS)
+    d.let_it_go()
+    d.wait_sandbox(entry.id, state="scheduled")
+    accepts = [p for m, p, s in day_sandbox.requests_log if p.endswith("/bookings/accept")]
+    assert len(accepts) == 1

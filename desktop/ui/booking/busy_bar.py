@@ -20,7 +20,7 @@ class BusyBar(QWidget):
         self.progress.setRange(0, 0)  # indeterminate: the API gives no progress figures
         self.progress.setMaximumWidth(160)
         self.progress.setTextVisible(False)
-        self.cancel = QPushButton("Cancel (Esc)", self)
+        self.cancel = QPushButton(self.tr("Cancel (Esc)"), self)
         self.cancel.setObjectName("busy-cancel")
         self.cancel.clicked.connect(self.sig_cancel)
         layout = QHBoxLayout(self)

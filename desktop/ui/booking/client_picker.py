@@ -40,24 +40,25 @@ class ClientPicker(QWidget):
         super().__init__(parent)
         self.search = QLineEdit(self)
         self.search.setObjectName("client-search")
-        self.search.setAccessibleName("Find a client")
-        self.search.setPlaceholderText("Find a client by name, e-mail or phone (Ctrl+F)")
+        self.search.setAccessibleName(self.tr("Find a client"))
+        self.search.setPlaceholderText(self.tr("Find a client by name, e-mail or phone (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.new_client_button = QPushButton("&New client", self)
+        self.new_client_button = QPushButton(self.tr("&New client"), self)
         self.new_client_button.setObjectName("new-client")
-        self.new_client_button.setAccessibleName("New client")
-        self.new_client_button.setToolTip("Fill in a new client's details (Ctrl+N)")
+        self.new_client_button.setAccessibleName(self.tr("New client"))
+        self.new_client_button.setToolTip(self.tr("Fill in a new client's details (Ctrl+N)"))
         self.new_client_button.clicked.connect(self.show_new_client)
 
         self.results = QListWidget(self)
         self.results.setObjectName("client-results")
-        self.results.setAccessibleName("Matching clients")
+        self.results.setAccessibleName(self.tr("Matching clients"))
         self.results.currentItemChanged.connect(self._result_changed)
         self.search_status = plain_label(self, "client-search-status")
         self.search_status.setWordWrap(True)
 
         #: What the service's form still needs for the chosen client (hidden when nothing).
         self.details_area = QScrollArea(self)
+        self.details_area.setAccessibleName(self.tr("Details the service needs"))
         self.details_area.setObjectName("client-details-area")
         self.details_area.setWidgetResizable(True)
         self.details_area.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -71,10 +72,11 @@ class ClientPicker(QWidget):
         existing_layout.addWidget(self.details_area, 2)
 
         self.form_scroll = QScrollArea(self)
+        self.form_scroll.setAccessibleName(self.tr("New client's details"))
         self.form_scroll.setObjectName("new-client-area")
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.back_to_search = QPushButton("Back to client search", self)
+        self.back_to_search = QPushButton(self.tr("Back to client search"), self)
         self.back_to_search.setObjectName("back-to-search")
         self.back_to_search.setFlat(True)
         self.back_to_search.clicked.connect(self.show_existing_client)
@@ -161,7 +163,7 @@ class ClientPicker(QWidget):
         self._debounce.stop()
         term = self.search.text().strip()
         if len(term) >= MIN_SEARCH_LENGTH:
-            self.search_status.setText("Searching…")
+            self.search_status.setText(self.tr("Searching…"))
             self.sig_search_requested.emit(term)
 
     def set_results(self, clients: list[Client], term: str) -> None:
@@ -172,9 +174,11 @@ class ClientPicker(QWidget):
             item = QListWidgetItem(client_line(client), self.results)
             item.setData(Qt.ItemDataRole.UserRole, client)
         if clients:
-            self.search_status.setText(f"{len(clients)} found. Pick one with the arrow keys.")
+            self.search_status.setText(self.tr("%n found. Pick one with the arrow keys.", "",
+                                               len(clients)))
         else:
-            self.search_status.setText(f"No client matches “{term}”. Use New client to add one.")
+            self.search_status.setText(self.tr("No client matches “{term}”. Use New client to "
+                                               "add one.").format(term=term))
 
     def set_search_error(self, message: str) -> None:
         self.search_status.setText(message)

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.announce import announce
 from desktop.ui.plain_text import plain_label
+from desktop.ui.style import Tone, tone_style
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,8 @@ class BookingSummary:
     staff: str
     when: str
     client: str
-    kind: str = "Appointment"
+    #: An event registration (else an appointment).
+    event: bool = False
 
 
 class ConfirmationPanel(QFrame):
@@ -27,26 +30,30 @@ class ConfirmationPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("confirmation")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#confirmation { background: #eaf6ef; border: 1px solid #7cc49a; border-radius: 6px; }"
-        )
+        self.setStyleSheet(tone_style("confirmation", Tone.SUCCESS, radius=6))
         self.heading = plain_label(self, "confirmation-heading")
-        self.heading.setStyleSheet("font-size: 15px; font-weight: 600; color: #14532d;")
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
         self._values: dict[str, QLabel] = {}
         grid = QGridLayout()
         for row, (key, label) in enumerate(
-            (("client", "Client"), ("service", "Service"), ("staff", "With"),
-             ("when", "When"), ("booking_id", "Booking number"))):
-            name = QLabel(label + ":", self)
-            name.setStyleSheet("color: #3f5f4a;")
+            (("client", self.tr("Client:")), ("service", self.tr("Service:")),
+             ("staff", self.tr("With:")), ("when", self.tr("When:")),
+             ("booking_id", self.tr("Booking number:")))):
+            name = QLabel(label, self)
             value = plain_label(self, f"confirmation-{key.replace('_', '-')}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(name, row, 0)
+            value.setWordWrap(True)
+            name.setBuddy(value)
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
             self._values[key] = value
         grid.setColumnStretch(1, 1)
-        self.dismiss = QPushButton("Close", self)
+        self.dismiss = QPushButton(self.tr("Close"), self)
         self.dismiss.setObjectName("confirmation-close")
+        self.dismiss.setAccessibleName(self.tr("Close the confirmation"))
         self.dismiss.clicked.connect(self._dismiss)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -55,12 +62,16 @@ class ConfirmationPanel(QFrame):
         self.hide()
 
     def show_summary(self, summary: BookingSummary) -> None:
-        self.heading.setText(f"✔ {summary.kind} booked")
+        self.heading.setText(self.tr("✔ Registration booked") if summary.event
+                             else self.tr("✔ Appointment booked"))
         for key, label in self._values.items():
             label.setText(str(getattr(summary, key)))
-        self.setAccessibleName(
-            f"{summary.kind} booked for {summary.client}, {summary.service}, {summary.when}")
+        spoken = (self.tr("Registration booked for {client}, {service}, {when}") if summary.event
+                  else self.tr("Appointment booked for {client}, {service}, {when}")).format(
+            client=summary.client, service=summary.service, when=summary.when)
+        self.setAccessibleName(spoken)
         self.show()
+        announce(self, spoken)
 
     def text(self) -> str:
         return "\n".join(label.text() for label in self._values.values())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -62,6 +62,7 @@ class EventPicker(QWidget):
         self.table.setRowCount(0)
         zone = ZoneInfo(self._time_zone)
         ordered = sorted(slots, key=lambda slot: slot.start_time)
+        quiet = self.palette().color(QPalette.ColorRole.PlaceholderText)
         self.table.setRowCount(len(ordered))
         for row, slot in enumerate(ordered):
             local = slot.start_time.astimezone(zone)
@@ -83,7 +84,7 @@ class EventPicker(QWidget):
                 if slot.is_full:
                     # Shown greyed: a full session cannot be booked, but can be chosen to put
                     # the client on its waitlist.
-                    item.setForeground(QColor("#9a9a9a"))
+                    item.setForeground(quiet)
                 self.table.setItem(row, column, item)
         if not ordered:
             self.status.setText(self.tr("No upcoming sessions in the next weeks."))

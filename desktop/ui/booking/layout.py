@@ -25,6 +25,7 @@ from desktop.ui.booking.event_picker import EventPicker
 from desktop.ui.booking.message_banner import MessageBanner
 from desktop.ui.booking.service_picker import ServicePicker, StaffPicker
 from desktop.ui.booking.slot_picker import SlotPicker
+from desktop.ui.style import make_quiet, primary_button_style
 
 
 class BookingLayout(QWidget):
@@ -52,7 +53,7 @@ class BookingLayout(QWidget):
         self.service_details.setObjectName("service-details")
         self.service_details.setWordWrap(True)
         self.service_details.setTextFormat(Qt.TextFormat.PlainText)
-        self.service_details.setStyleSheet("color: #555;")
+        make_quiet(self.service_details)
         what_box = QGroupBox(self.tr("1 · What"), self)
         what_form = QFormLayout(what_box)
         service_label = QLabel(self.tr("&Service"), what_box)
@@ -100,10 +101,7 @@ class BookingLayout(QWidget):
         self.book_button.setObjectName("book")
         self.book_button.setDefault(True)
         self.book_button.setMinimumWidth(120)
-        self.book_button.setStyleSheet(
-            "QPushButton#book { background: #1f6feb; color: white; font-weight: 600;"
-            " padding: 6px 18px; border-radius: 4px; }"
-            " QPushButton#book:disabled { background: #9db8e6; }")
+        self.book_button.setStyleSheet(primary_button_style("book"))
         # The create-booking call takes no "notify the client" choice or message (unlike
         # reschedule and cancel): say what happens instead of offering a switch that does nothing.
         self.notify_note = QLabel(self.tr(
@@ -111,7 +109,7 @@ class BookingLayout(QWidget):
             "say; Frontdesk cannot change that for a new booking."), self)
         self.notify_note.setObjectName("notify-note")
         self.notify_note.setWordWrap(True)
-        self.notify_note.setStyleSheet("color: #555;")
+        make_quiet(self.notify_note)
         self.busy = BusyBar(self)
         actions = QHBoxLayout()
         actions.addWidget(self.summary, 1)

@@ -1,32 +1,21 @@
-"""One line at the top of the page for what the receptionist must know now."""
+"""One line at the top of the page for what the receptionist must know now. Each message is
+also announced to screen readers (errors and warnings assertively)."""
 
 from __future__ import annotations
-
-from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from desktop.ui.announce import announce
 from desktop.ui.plain_text import plain_label
+from desktop.ui.style import Tone, tone_style
 
-
-class Tone(StrEnum):
-    INFO = "info"
-    SUCCESS = "success"
-    WARNING = "warning"
-    ERROR = "error"
-
-
-_STYLES = {
-    Tone.INFO: ("#eef4fb", "#9bbbe0", "#1d3f66"),
-    Tone.SUCCESS: ("#eaf6ef", "#7cc49a", "#14532d"),
-    Tone.WARNING: ("#fff7e6", "#e8c070", "#6b4a00"),
-    Tone.ERROR: ("#fdeeee", "#e59a9a", "#7a1f1f"),
-}
+__all__ = ["MessageBanner", "Tone"]
 
 
 class MessageBanner(QFrame):
-    """Shows one message, coloured by its tone, until replaced or dismissed."""
+    """Shows one message, coloured by its tone (and led by its tone's word for screen
+    readers), until replaced or dismissed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +25,8 @@ class MessageBanner(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QPushButton("✕", self)
         self.close_button.setObjectName("page-message-close")
-        self.close_button.setAccessibleName("Dismiss message")
+        self.close_button.setAccessibleName(self.tr("Dismiss message"))
+        self.close_button.setToolTip(self.tr("Dismiss message"))
         self.close_button.setFlat(True)
         self.close_button.setFixedWidth(28)
         self.close_button.clicked.connect(self.clear)
@@ -49,13 +39,16 @@ class MessageBanner(QFrame):
 
     def show_message(self, message: str, tone: Tone = Tone.INFO) -> None:
         self.tone = tone
-        background, border, color = _STYLES[tone]
-        self.setStyleSheet(
-            f"#page-message {{ background: {background}; border: 1px solid {border};"
-            f" border-radius: 5px; }} #page-message-text {{ color: {color}; }}")
+        self.setStyleSheet(tone_style("page-message", tone))
         self.text.setText(message)
         self.setAccessibleName(message)
+        self.setAccessibleDescription(self._tone_word(tone))
         self.show()
+        announce(self, message, assertive=tone in (Tone.ERROR, Tone.WARNING))
+
+    def _tone_word(self, tone: Tone) -> str:
+        return {Tone.INFO: self.tr("Information"), Tone.SUCCESS: self.tr("Done"),
+                Tone.WARNING: self.tr("Warning"), Tone.ERROR: self.tr("Error")}[tone]
 
     def message(self) -> str:
         return self.text.text() if self.isVisible() else ""

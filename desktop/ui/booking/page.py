@@ -294,7 +294,7 @@ class BookingPage(BookingLayout):
             booking_id="", service=service.name,
             staff=self.staff_names().get(slot.staff_id or "", ""),
             when=slot_when(slot, self.selection.time_zone), client=client,
-            kind=self.tr("Registration") if request.kind == "event" else self.tr("Appointment"))
+            event=request.kind == "event")
 
     # ================================================================== reacting to picks
 

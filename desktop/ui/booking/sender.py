@@ -68,7 +68,7 @@ class BookingSender(QObject):
             self.in_flight = None
             page.confirmation.show_summary(BookingSummary(
                 booking_id=booking.id, service=summary.service, staff=summary.staff,
-                when=summary.when, client=summary.client, kind=summary.kind))
+                when=summary.when, client=summary.client, event=summary.event))
             page.sig_booked.emit(booking)
             page.reset_for_next_client()
 

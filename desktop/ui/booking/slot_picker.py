@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat
+from PySide6.QtGui import QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.api.models import Slot
 from desktop.ui.formatting import day_and_month, from_qdate, long_day, time_in_zone, to_qdate
+from desktop.ui.style import Tone, high_contrast, tone_colours
 
 
 @cache
@@ -106,6 +107,8 @@ class SlotPicker(QWidget):
         self.calendar.setAccessibleName(self.tr("Day"))
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        # Weeks start where the desk's locale starts them (Sunday in the US, Monday in Spain).
+        self.calendar.setFirstDayOfWeek(self.calendar.locale().firstDayOfWeek())
         self.calendar.currentPageChanged.connect(lambda y, m: self.sig_month_changed.emit(y, m))
         self.calendar.selectionChanged.connect(self._day_chosen)
 
@@ -216,10 +219,12 @@ class SlotPicker(QWidget):
         self._formatted_days.clear()
         open_format = QTextCharFormat()
         open_format.setFontWeight(QFont.Weight.Bold)
-        open_format.setForeground(QColor("#0b6e4f"))
-        open_format.setBackground(QColor("#e3f4ec"))
+        background, _border, text = tone_colours(Tone.SUCCESS)
+        open_format.setForeground(text)
+        open_format.setBackground(background)
+        open_format.setFontUnderline(high_contrast())  # no tint there: bold and underlined
         closed_format = QTextCharFormat()
-        closed_format.setForeground(QColor("#a0a0a0"))
+        closed_format.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
         year, month = self.visible_month()
         first = date(year, month, 1)
         day = first

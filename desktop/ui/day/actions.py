@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop.clock import Clock
 from desktop.day.summary import DeskState
 from desktop.outbox.model import (
+    AcceptBooking,
     BookingLabel,
     CancelBooking,
     CompleteBooking,
@@ -77,6 +78,7 @@ class DayActions(QObject):
         details.sig_no_show.connect(lambda: self.mark(no_show=True))
         details.sig_cancel.connect(self.cancel)
         details.sig_reschedule.connect(self.reschedule)
+        details.sig_accept.connect(self.accept)
         page.schedule.sig_activated.connect(self._open_actions)
         service.sig_operation_changed.connect(lambda _op: self._overlay_timer.start())
         service.sig_counts_changed.connect(lambda _w, _a: self._overlay_timer.start())
@@ -101,6 +103,16 @@ class DayActions(QObject):
                     self.tr("{name} marked as arrived / done")).format(
                 name=entries[0].client_text())
         self._hold(payloads, entries, text)
+
+    def accept(self) -> None:
+        """A request the client made online becomes a booking."""
+        entries = [e for e in self.page.schedule.selected_entries()
+                   if e.state is DeskState.PENDING and not e.pending]
+        if not entries:
+            return
+        payloads: list[Payload] = [AcceptBooking(business_id=self.page.business.id,
+                                                 booking_id=e.id) for e in entries]
+        self._hold(payloads, entries, self.tr("%n request(s) accepted", "", len(entries)))
 
     def cancel(self) -> None:
         entries = self.page.schedule.selected_entries()
@@ -290,6 +302,8 @@ def overlay(ops: Sequence[Operation]) -> Pending:
         state = DeskState.CANCELLED
     elif isinstance(payload, CompleteBooking):
         state = DeskState.NO_SHOW if payload.no_show else DeskState.DONE
+    elif isinstance(payload, AcceptBooking):
+        state = DeskState.SCHEDULED
     elif isinstance(payload, RescheduleBooking):
         new_start = payload.start_time
     elif isinstance(payload, MoveBooking):

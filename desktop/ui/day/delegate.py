@@ -1,6 +1,8 @@
 """Paints an entry of the day as a card: time and state on top, the client, the service (and
 staff in the one-list layout), then notes or what is pending. Colours come from the palette
 (dark and high-contrast themes stay readable); the state also has a word, never colour alone.
+Right-to-left (Hebrew, Arabic): the card is mirrored — strip on the right, text from the right
+(every rectangle goes through ``QStyle.visualRect``, every alignment ``visualAlignment``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from desktop.day.summary import DeskState
 from desktop.ui.day.entries import DayEntry, state_words
 from desktop.ui.day.model import ENTRY_ROLE, NOW_LINE_ROLE
+from desktop.ui.style import high_contrast, is_dark
 
 #: The strip on the left of a card, by state (paired with the state's word on the card).
 STATE_COLOURS = {
@@ -22,6 +25,15 @@ STATE_COLOURS = {
     DeskState.CANCELLED: QColor("#8c959f"),
 }
 NOW_LINE = QColor("#d1242f")
+
+
+def state_colour(state: DeskState, palette: QPalette) -> QColor:
+    """The state's colour as text on a card: lighter on a dark palette, the text colour
+    itself in high contrast (where the word, in bold, carries the state)."""
+    if high_contrast():
+        return palette.color(QPalette.ColorRole.Text)
+    colour = STATE_COLOURS[state]
+    return colour.lighter(165) if is_dark(palette) else colour
 PADDING = 6
 STRIP = 4
 
@@ -62,7 +74,9 @@ class EntryDelegate(QStyledItemDelegate):
         painter.setBrush(base)
         painter.drawRoundedRect(rect, 4, 4)
         colour = STATE_COLOURS[entry.state]
-        painter.fillRect(QRect(rect.left(), rect.top(), STRIP, rect.height()), colour)
+        direction = option.direction  # type: ignore[attr-defined]
+        strip = QRect(rect.left(), rect.top(), STRIP, rect.height())
+        painter.fillRect(QStyle.visualRect(direction, rect, strip), colour)
         if bool(state_flags & QStyle.StateFlag.State_HasFocus):
             focus = QPen(palette.color(QPalette.ColorRole.Highlight).darker(140), 2)
             painter.setPen(focus)
@@ -74,7 +88,8 @@ class EntryDelegate(QStyledItemDelegate):
                               else QPalette.ColorRole.PlaceholderText)
         self._paint_text(painter, option, rect, entry, text_colour, quiet)
         if index.data(NOW_LINE_ROLE):
-            painter.setPen(QPen(NOW_LINE, 2))
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight) if high_contrast()
+                                else NOW_LINE, 2))
             painter.drawLine(option.rect.left(), option.rect.top() + 1,  # type: ignore[attr-defined]
                              option.rect.right(), option.rect.top() + 1)  # type: ignore[attr-defined]
         painter.restore()
@@ -91,19 +106,30 @@ class EntryDelegate(QStyledItemDelegate):
         bold.setBold(True)
         cancelled = entry.state is DeskState.CANCELLED
 
+        direction = option.direction  # type: ignore[attr-defined]
+        start = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        end = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+
+        def draw(box: QRect, align: Qt.AlignmentFlag, text: str) -> None:
+            # Logical (left-to-right) geometry, mirrored for a right-to-left layout.
+            painter.drawText(QStyle.visualRect(direction, rect, box),
+                             QStyle.visualAlignment(direction, align), text)
+
         state = state_words(entry.state)
-        state_width = QFontMetrics(font).horizontalAdvance(state) + 4
+        state_font = bold if high_contrast() else font
+        state_width = QFontMetrics(state_font).horizontalAdvance(state) + 4
         painter.setFont(bold)
         painter.setPen(text_colour)
         time_rect = QRect(left, top, width - state_width, line)
-        painter.drawText(time_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(bold).elidedText(entry.time_text(),
-                                                       Qt.TextElideMode.ElideRight,
-                                                       time_rect.width()))
-        painter.setFont(font)
-        painter.setPen(STATE_COLOURS[entry.state] if not cancelled else quiet)
-        painter.drawText(QRect(left, top, width, line),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, state)
+        draw(time_rect, start, QFontMetrics(bold).elidedText(
+            entry.time_text(), Qt.TextElideMode.ElideRight, time_rect.width()))
+        painter.setFont(state_font)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        # On the selection's colour only the highlighted-text colour is sure to read.
+        painter.setPen(text_colour if selected else
+                       state_colour(entry.state, palette) if not cancelled else quiet)
+        draw(QRect(left, top, width, line), end, state)
 
         client_font = QFont(font)
         client_font.setStrikeOut(cancelled)
@@ -126,8 +152,8 @@ class EntryDelegate(QStyledItemDelegate):
                 italic.setItalic(True)
                 painter.setFont(italic)
                 attention = entry.pending is not None and entry.pending.needs_attention
-                painter.setPen(STATE_COLOURS[DeskState.NO_SHOW] if attention else quiet)
+                painter.setPen(state_colour(DeskState.NO_SHOW, palette)
+                               if attention and not selected else quiet)
             box = QRect(left, top + number * line, width, line)
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             QFontMetrics(painter.font()).elidedText(
-                                 text, Qt.TextElideMode.ElideRight, width))
+            draw(box, start, QFontMetrics(painter.font()).elidedText(
+                text, Qt.TextElideMode.ElideRight, width))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtCore import QSize, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -33,12 +33,12 @@ class DetailsPanel(QFrame):
     sig_cancel = Signal()
     sig_reschedule = Signal()
     sig_book_again = Signal()
+    sig_accept = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("day-details")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(260)
         self.heading = plain_label(self, "day-details-heading")
         font = self.heading.font()
         font.setBold(True)
@@ -69,6 +69,10 @@ class DetailsPanel(QFrame):
         self.upcoming.setObjectName("day-upcoming")
         self.upcoming.setAccessibleName(self.tr("Other upcoming appointments of the client"))
         self.upcoming.setMaximumHeight(140)
+        # Long lines (Spanish, large text) wrap instead of hiding behind a scroll bar.
+        self.upcoming.setWordWrap(True)
+        self.upcoming.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.upcoming.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.complete_button = self._button("day-complete", self.tr("&Arrived / done"),
                                             self.sig_complete)
@@ -79,12 +83,15 @@ class DetailsPanel(QFrame):
                                               self.sig_reschedule)
         self.book_again_button = self._button("day-book-again", self.tr("Book a&gain"),
                                               self.sig_book_again)
+        self.accept_button = self._button("day-accept", self.tr("Acce&pt request"),
+                                          self.sig_accept)
         buttons = QGridLayout()
         buttons.addWidget(self.complete_button, 0, 0)
         buttons.addWidget(self.no_show_button, 0, 1)
         buttons.addWidget(self.cancel_button, 1, 0)
         buttons.addWidget(self.reschedule_button, 1, 1)
-        buttons.addWidget(self.book_again_button, 2, 0, 1, 2)
+        buttons.addWidget(self.accept_button, 2, 0)
+        buttons.addWidget(self.book_again_button, 2, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -94,6 +101,12 @@ class DetailsPanel(QFrame):
         layout.addWidget(self.upcoming)
         layout.addStretch(1)
         self.show_nothing()
+
+    def minimumSizeHint(self) -> QSize:
+        # At least 260 px, and wide enough for its buttons in any language (a fixed minimum
+        # width would let the splitter squeeze longer words off the buttons).
+        hint = super().minimumSizeHint()
+        return QSize(max(260, hint.width()), hint.height())
 
     def _button(self, name: str, text: str, signal: SignalInstance) -> QPushButton:
         button = QPushButton(text, self)
@@ -142,7 +155,7 @@ class DetailsPanel(QFrame):
             self._set("contact", "")
             return
         parts = [part for part in (client.phone, client.email) if part]
-        self._set("contact", " · ".join(parts))
+        self._set("contact", "\n".join(parts))  # one per line: an e-mail does not wrap
 
     def show_upcoming(self, appointments: Sequence[Appointment], zone: str,
                       excluding: str) -> None:
@@ -166,8 +179,8 @@ class DetailsPanel(QFrame):
 
     def focus_first_action(self) -> None:
         """The action panel, from the keyboard: focus the first action that can be taken."""
-        for button in (self.complete_button, self.no_show_button, self.cancel_button,
-                       self.reschedule_button, self.book_again_button):
+        for button in (self.accept_button, self.complete_button, self.no_show_button,
+                       self.cancel_button, self.reschedule_button, self.book_again_button):
             if button.isEnabled():
                 button.setFocus()
                 return
@@ -195,6 +208,8 @@ class DetailsPanel(QFrame):
             return {"book_again"}
         if state in (DeskState.DONE, DeskState.NO_SHOW):
             return {"book_again"}
+        if state is DeskState.PENDING:
+            return {"accept", "cancel", "book_again"}
         allowed = {"complete", "no_show", "cancel", "book_again"}
         if not entry.appointment.is_event:
             allowed.add("reschedule")
@@ -205,6 +220,7 @@ class DetailsPanel(QFrame):
                             ("no_show", self.no_show_button),
                             ("cancel", self.cancel_button),
                             ("reschedule", self.reschedule_button),
-                            ("book_again", self.book_again_button)):
+                            ("book_again", self.book_again_button),
+                            ("accept", self.accept_button)):
             button.setEnabled(key in allowed)
 

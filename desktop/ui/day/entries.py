@@ -6,24 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.api.models import Appointment
 from desktop.day.summary import DeskState, desk_state, end_of
+from desktop.i18n import translate
 from desktop.ui.formatting import time_in_zone
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DayEntry", text)
 
 
 def state_words(state: DeskState) -> str:
     return {
-        DeskState.SCHEDULED: _tr("Booked"),
-        DeskState.PENDING: _tr("Waiting for acceptance"),
-        DeskState.DONE: _tr("Done"),
-        DeskState.NO_SHOW: _tr("No-show"),
-        DeskState.CANCELLED: _tr("Cancelled"),
+        DeskState.SCHEDULED: translate("DayEntry", "Booked"),
+        DeskState.PENDING: translate("DayEntry", "Waiting for acceptance"),
+        DeskState.DONE: translate("DayEntry", "Done"),
+        DeskState.NO_SHOW: translate("DayEntry", "No-show"),
+        DeskState.CANCELLED: translate("DayEntry", "Cancelled"),
     }[state]
 
 
@@ -75,7 +70,7 @@ class DayEntry:
         return f"{text}–{time_in_zone(end, self.zone)}" if end is not None else text
 
     def client_text(self) -> str:
-        return self.appointment.client_name or _tr("(no client name)")
+        return self.appointment.client_name or translate("DayEntry", "(no client name)")
 
     def service_text(self) -> str:
         return self.appointment.title or self.service_name

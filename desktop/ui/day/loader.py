@@ -103,22 +103,26 @@ class DayLoader(QObject):
 
     # ------------------------------------------------------------------ free time
 
-    def load_free_time(self, day: date, service: Service | None,
-                       staff_ids: list[str]) -> None:
-        """Free time left on ``day`` (from now on, for today): the open times of the
-        shortest service, merged per staff member."""
-        if service is None or not staff_ids:
+    def load_free_time(self, day: date, plan: dict[str, tuple[Service, list[str]]]) -> None:
+        """Free time left on ``day`` (from now on, for today). ``plan``: for each service,
+        the staff members whose shortest service it is; their open times for it are merged
+        per staff member (one availability call per service, not per person)."""
+        if not plan:
             self.sig_free_minutes.emit(day, None)
             return
         client, business_id, zone = self._client, self._business.id, self.zone
         now = self._clock.now()
+        day_end = day_bounds(day, zone)[1]
 
         def work(token: CancelToken) -> int:
-            slots = client.get_availability(
-                business_id=business_id, service_id=service.id, start_date=day, end_date=day,
-                time_zone=str(zone.key), staff_ids=staff_ids, kind="appointment",
-                cancel=cancel_check(token)).get(day, [])
-            return free_minutes(slots, now, day_bounds(day, zone)[1], service.duration)
+            total = 0
+            for service, staff_ids in plan.values():
+                slots = client.get_availability(
+                    business_id=business_id, service_id=service.id, start_date=day,
+                    end_date=day, time_zone=str(zone.key), staff_ids=staff_ids,
+                    kind="appointment", cancel=cancel_check(token)).get(day, [])
+                total += free_minutes(slots, now, day_end, service.duration)
+            return total
 
         self._work.run_quietly("day-free", work, lambda minutes: self.sig_free_minutes.emit(
             day, minutes), on_error=lambda _e: self.sig_free_minutes.emit(day, None))

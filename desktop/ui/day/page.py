@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QSplitter, QVBoxLayout, QWidget
 
 from desktop.api.client import BookingClient
@@ -79,6 +79,7 @@ class DayPage(QWidget):
         layout.addWidget(self.busy)
         layout.addWidget(self.toast)
         self._connect()
+        self._day_keys()
         self.toolbar.set_today(self.loader.today())
         self.toolbar.show_day(self.loader.today())
         self.schedule.show_message(self.tr("Loading the day…"))
@@ -95,6 +96,16 @@ class DayPage(QWidget):
         self.schedule.sig_selection_changed.connect(self._selection_changed)
         self.busy.sig_cancel.connect(self.work.cancel)
         self.details.sig_book_again.connect(self._book_again)
+
+    def _day_keys(self) -> None:
+        """Alt+Left / Alt+Right: the day before or after, wherever the focus is on the page
+        (the schedule's lists would otherwise take the arrows for moving between columns)."""
+        for keys, step in (("Alt+Left", -1), ("Alt+Right", 1)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, s=step: self.toolbar.step(s))
+            self.addAction(action)
 
     # ================================================================== the day shown
 
@@ -171,15 +182,20 @@ class DayPage(QWidget):
             self._show_counts()
 
     def _load_free_time(self) -> None:
-        appointment_services = [s for s in self._services.values()
-                                if not s.is_event and s.duration]
-        shortest = min(appointment_services, key=lambda s: s.duration, default=None)
         day = self.day()
         if day < self.loader.today():
             self.loader.sig_free_minutes.emit(day, 0)
             return
-        staff_ids = [member.id for member in self._staff]
-        self.loader.load_free_time(day, shortest, staff_ids)
+        # Each staff member's free time is read with the shortest service they give.
+        services = sorted((s for s in self._services.values() if not s.is_event and s.duration),
+                          key=lambda s: s.duration)
+        plan: dict[str, tuple[Service, list[str]]] = {}
+        for member in self._staff:
+            mine = next((s for s in services if member in staff_for_service(s, self._staff)),
+                        None)
+            if mine is not None:
+                plan.setdefault(mine.id, (mine, []))[1].append(member.id)
+        self.loader.load_free_time(day, plan)
 
     # ================================================================== drawing
 

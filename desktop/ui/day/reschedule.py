@@ -111,6 +111,7 @@ class RescheduleDialog(QDialog):
         self.message_box.setAccessibleName(self.tr("Message to the client (optional)"))
 
         self._details_area = QScrollArea(self)
+        self._details_area.setAccessibleName(self.tr("Details the new booking needs"))
         self._details_area.setWidgetResizable(True)
         self._details_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self._details_area.hide()

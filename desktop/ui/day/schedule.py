@@ -73,6 +73,8 @@ class Schedule(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setWidget(self._columns_host)
+        self._scroll.setAccessibleName(self.tr("The day's appointments, one column per staff "
+                                               "member"))
 
         self.empty = plain_label(self, "day-empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -259,7 +261,8 @@ class Schedule(QWidget):
                 if isinstance(entry, DayEntry):
                     self.sig_activated.emit(entry)
                     return True
-            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not self.narrow:
+            plain = not event.modifiers() & Qt.KeyboardModifier.AltModifier  # Alt: the day
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not self.narrow and plain:
                 return self._step_column(watched, -1 if key == Qt.Key.Key_Left else 1)
         return super().eventFilter(watched, event)
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from desktop.ui.announce import announce
 from desktop.ui.plain_text import plain_label
 
 #: How long Undo is offered.
@@ -51,6 +53,9 @@ class UndoToast(QFrame):
         self.setAccessibleName(text)
         self.show()
         self._timer.start()
+        key = QKeySequence.mnemonic(self.undo_button.text()).toString(
+            QKeySequence.SequenceFormat.NativeText)
+        announce(self, self.tr("{action}. Undo with {key}.").format(action=text, key=key))
 
     @property
     def offering(self) -> bool:

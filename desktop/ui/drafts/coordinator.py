@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.api.client import BookingClient
 from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
 from desktop.clock import SYSTEM_CLOCK, Clock
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.outbox.engine import SyncEngine
 from desktop.outbox.errors import OpenProblem, OutboxStorageError, OutboxUnavailableError
 from desktop.outbox.model import AutosavedForm, BookingLabel, JoinWaitlist, Operation
@@ -36,6 +37,8 @@ from desktop.outbox.wording import clock_time
 from desktop.ui.booking.message_banner import Tone
 from desktop.ui.drafts.panel import DraftsPanel
 from desktop.ui.drafts.sync_service import SyncService
+from desktop.ui.formatting import clock_time as wall_clock_time
+from desktop.ui.formatting import day_and_month
 from desktop.ui.tasks import CancelToken, TaskRunner
 
 if TYPE_CHECKING:
@@ -49,12 +52,15 @@ SCOPE = "drafts"
 #: Autosave this long after the last change: a crash loses at most about a second of typing.
 AUTOSAVE_DELAY_MS = 500
 
-SAVED_OFFLINE = "Saved — will be sent when back online."
-SAVED_IN_DOUBT = ("The server did not confirm the booking. It was kept in Drafts: Frontdesk "
-                  "will check whether it was booked before it ever sends it again.")
-SAVED_MANUAL = "Saved as a draft. Find it under View → Drafts."
-STOPPED_WAITING = ("Frontdesk stopped waiting for the server. The booking may or may not "
-                   "have been made; it will be looked up before any re-send.")
+# What the page says after keeping a booking (English; shown as translate("Drafts", …)).
+SAVED_OFFLINE = QT_TRANSLATE_NOOP("Drafts", "Saved — will be sent when back online.")
+SAVED_IN_DOUBT = QT_TRANSLATE_NOOP(
+    "Drafts", "The server did not confirm the booking. It was kept in Drafts: Frontdesk will "
+              "check whether it was booked before it ever sends it again.")
+SAVED_MANUAL = QT_TRANSLATE_NOOP("Drafts", "Saved as a draft. Find it under View → Drafts.")
+STOPPED_WAITING = QT_TRANSLATE_NOOP(
+    "Drafts", "Frontdesk stopped waiting for the server. The booking may or may not have been "
+              "made; it will be looked up before any re-send.")
 
 
 def same_person(before: SavedBooking, now: SavedBooking) -> bool:
@@ -191,7 +197,7 @@ class DraftsCoordinator(QObject):
         self.runner.run(run, done, failed or self._storage_failed, scope=SCOPE)
 
     def _storage_failed(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, OutboxStorageError) else (
+        message = str(error) if isinstance(error, OutboxStorageError) else self.tr(
             "The draft could not be saved. Nothing was lost from the form; try again.")
         log.error("Draft storage failed: %s", error)
         self.page.banner.show_message(message, Tone.ERROR)
@@ -250,7 +256,8 @@ class DraftsCoordinator(QObject):
 
         def work() -> Operation:
             if reason.may_have_reached_server and save.request is not None:
-                note = STOPPED_WAITING if reason is SaveReason.CANCELLED else SAVED_IN_DOUBT
+                note = translate("Drafts", STOPPED_WAITING if reason is SaveReason.CANCELLED
+                                 else SAVED_IN_DOUBT)
                 saved = store.save_draft(save.request, save.booking, in_doubt=note,
                                          not_before=not_before)
                 current = store.get(draft_id) if draft_id is not None else None
@@ -271,7 +278,7 @@ class DraftsCoordinator(QObject):
             if reason is SaveReason.MANUAL:
                 # The same booking saved again updates this draft (issue 12).
                 self.open_draft_id, self._open_booking = draft.id, save.booking
-                self.page.show_saved_as_draft(SAVED_MANUAL)
+                self.page.show_saved_as_draft(translate("Drafts", SAVED_MANUAL))
             else:
                 self._forget_open_draft()
                 self.page.reset_for_next_client()
@@ -279,11 +286,11 @@ class DraftsCoordinator(QObject):
                 # look-up after the grace) now.
                 self.service.wake()
                 if reason is SaveReason.OFFLINE:
-                    self.page.show_saved_as_draft(SAVED_OFFLINE)
+                    self.page.show_saved_as_draft(translate("Drafts", SAVED_OFFLINE))
                 else:
-                    self.page.banner.show_message(
-                        STOPPED_WAITING if reason is SaveReason.CANCELLED else SAVED_IN_DOUBT,
-                        Tone.WARNING)
+                    self.page.banner.show_message(translate(
+                        "Drafts", STOPPED_WAITING if reason is SaveReason.CANCELLED
+                        else SAVED_IN_DOUBT), Tone.WARNING)
             log.info("Draft %s saved (%s)", draft.id, reason)
 
         self._in_background(work, done)
@@ -315,9 +322,9 @@ class DraftsCoordinator(QObject):
             self.page.restore_values(booking)
         finally:
             self._restoring = False
-        self.page.banner.show_message(
+        self.page.banner.show_message(self.tr(
             "Draft reopened. Fix what is needed (for example pick another time), then Book, "
-            "or save it again with Ctrl+S.", Tone.INFO)
+            "or save it again with Ctrl+S."), Tone.INFO)
 
     # ------------------------------------------------------------------ autosave
 
@@ -349,15 +356,18 @@ class DraftsCoordinator(QObject):
     def _restore_offered(self, saved: AutosavedForm | None) -> None:
         if saved is None or not saved.form.worth_keeping:
             return
-        when = saved.saved_at.astimezone().strftime("%H:%M on %a %d %b")
-        who = saved.form.client_name or "a client"
-        if self._confirm(f"Frontdesk closed before a booking for {who} was finished "
-                         f"(last change at {when}). Restore it?"):
+        local = saved.saved_at.astimezone()  # the desk's own clock, as the person saw it
+        when = self.tr("{time} on {day}").format(time=wall_clock_time(local),
+                                                  day=day_and_month(local.date()))
+        who = saved.form.client_name or self.tr("a client")
+        if self._confirm(self.tr("Frontdesk closed before a booking for {who} was finished "
+                                 "(last change at {when}). Restore it?").format(who=who,
+                                                                                when=when)):
             self.page.restore_values(saved.form)
         else:
             self._clear_autosave()
 
     def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(self._parent_widget, "Restore unfinished booking?",
-                                      question)
+        answer = QMessageBox.question(self._parent_widget,
+                                      self.tr("Restore unfinished booking?"), question)
         return answer == QMessageBox.StandardButton.Yes

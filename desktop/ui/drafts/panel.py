@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,16 +38,18 @@ from desktop.outbox.model import Decision, Operation, OperationKind, OperationSt
 from desktop.outbox.policy import ATTENTION, DELETABLE, EDITABLE, WAITING, decisions
 from desktop.outbox.store import OutboxStore
 from desktop.outbox.wording import action_text, describe, status_text
+from desktop.ui.announce import announce
 from desktop.ui.drafts.sync_service import SyncService
 from desktop.ui.messages import plain_words
+from desktop.ui.style import Tone, tone_colours, tone_style
 from desktop.ui.tasks import CancelToken, TaskRunner
 
 S = OperationStatus
 SCOPE = "drafts"
-#: Row tints: one that needs a person must stand out from the calm ones.
-ROW_COLORS = {S.NEEDS_ATTENTION: QColor("#fff1c2"), S.FAILED: QColor("#fbd5d5"),
-              S.SENT: QColor("#e6f4ea")}
-COLUMNS = ("What", "Service", "When", "Status", "Last problem")
+#: Row tints: one that needs a person must stand out from the calm ones (the status column
+#: also says it in words, in bold).
+ROW_TONES = {S.NEEDS_ATTENTION: Tone.WARNING, S.FAILED: Tone.ERROR, S.SENT: Tone.SUCCESS}
+STATUS_COLUMN = 3
 REFRESH_DELAY_MS = 100
 
 
@@ -63,6 +65,7 @@ def _plain_label(name: str, *, wrap: bool = True) -> QLabel:
 def _button(text: str, name: str) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", ""))
     return button
 
 
@@ -101,29 +104,34 @@ class DraftsPanel(QWidget):
         self._ops: list[Operation] = []
 
         self.notice = _plain_label("drafts_notice")
-        self.notice.setStyleSheet("background:#fff1c2; padding:6px; border-radius:4px;")
+        self.notice.setStyleSheet(tone_style("drafts_notice", Tone.WARNING, radius=4,
+                                             padding=6))
         self.notice.setVisible(bool(store.recovery_notice))
         self.notice.setText(store.recovery_notice or "")
 
-        self.table = QTableWidget(0, len(COLUMNS))
+        columns = (self.tr("What"), self.tr("Service"), self.tr("When"), self.tr("Status"),
+                   self.tr("Last problem"))
+        self.table = QTableWidget(0, len(columns))
         self.table.setObjectName("drafts_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Drafts and changes waiting to be sent"))
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for column in range(len(COLUMNS) - 1):
+        for column in range(len(columns) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.open_selected())
 
-        self.open_button = _button("Open", "drafts_open")
-        self.send_button = _button("Send now", "drafts_send_now")
-        self.pick_time_button = _button("Pick another time", "drafts_pick_time")
-        self.delete_button = _button("Drop", "drafts_delete")
+        self.open_button = _button(self.tr("Open"), "drafts_open")
+        self.send_button = _button(self.tr("Send now"), "drafts_send_now")
+        self.pick_time_button = _button(self.tr("Pick another time"), "drafts_pick_time")
+        self.delete_button = _button(self.tr("Drop"), "drafts_delete")
+        self.delete_button.setToolTip(self.tr("Remove the selected line without sending it"))
         self.open_button.clicked.connect(self.open_selected)
         self.send_button.clicked.connect(self.send_selected)
         self.pick_time_button.clicked.connect(self.pick_time_for_selected)
@@ -173,13 +181,16 @@ class DraftsPanel(QWidget):
                 else status_text(op)
             cells = (action_text(op), op.label.service_name, when_text(op), status,
                      op.last_error or "")
+            tone = ROW_TONES.get(op.status)
+            tint = tone_colours(tone) if tone is not None else None
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, op.id)
-                color = ROW_COLORS.get(op.status)
-                if color is not None:
-                    item.setBackground(QBrush(color))
-                if column == 3 and op.status in ATTENTION:
+                if tint is not None:
+                    background, _border, foreground = tint
+                    item.setBackground(QBrush(background))
+                    item.setForeground(QBrush(foreground))
+                if column == STATUS_COLUMN and op.status in ATTENTION:
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)
@@ -191,15 +202,21 @@ class DraftsPanel(QWidget):
         self.table.resizeRowsToContents()
         waiting = sum(op.status in WAITING for op in self._ops)
         attention = sum(op.status in ATTENTION for op in self._ops)
-        parts = [f"{waiting} waiting to send"]
+        summary = self.tr("%n waiting to send", "", waiting)
         if attention:
-            parts.append(f"{attention} {'needs' if attention == 1 else 'need'} attention")
-        self.summary.setText(" · ".join(parts))
+            summary = self.tr("{waiting} · {attention}").format(
+                waiting=summary, attention=self.tr("%n needs attention", "", attention))
+        self.summary.setText(summary)
         self._update_buttons()
         self.sig_refreshed.emit()
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setText(str(error) or plain_words(error))
+        self._say(str(error) or plain_words(error), assertive=True)
+
+    def _say(self, text: str, *, assertive: bool = False) -> None:
+        """The line under the buttons, also announced to screen readers."""
+        self.message.setText(text)
+        announce(self.message, text, assertive=assertive)
 
     # ------------------------------------------------------------------ selection
 
@@ -232,8 +249,9 @@ class DraftsPanel(QWidget):
                                     and op.status not in (S.SENT, S.SENDING)
                                     and (op.status in WAITING or Decision.RETRY in choices
                                          or op.status is S.DRAFT))
-        self.send_button.setText("Try again" if op is not None and op.status in ATTENTION
-                                 else "Send now")
+        self.send_button.setText(self.tr("Try again") if op is not None
+                                 and op.status in ATTENTION else self.tr("Send now"))
+        self.send_button.setAccessibleName(self.send_button.text())
         self.pick_time_button.setVisible(Decision.PICK_TIME in choices
                                          and op is not None
                                          and op.kind is not OperationKind.CREATE_BOOKING)
@@ -253,7 +271,7 @@ class DraftsPanel(QWidget):
 
     def confirm(self, question: str) -> bool:
         """Ask before destroying anything. Tests patch this (or QMessageBox.question)."""
-        answer = QMessageBox.question(self, "Drop", question,
+        answer = QMessageBox.question(self, self.tr("Drop"), question,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
@@ -263,17 +281,18 @@ class DraftsPanel(QWidget):
         op = self.selected_operation()
         if op is None:
             return
-        who = op.label.client_name or "this client"
+        who = op.label.client_name or self.tr("this client")
         if op.status is S.SENT:
-            question = (f"Remove “{action_text(op)}” from this list? What was done stays in "
-                        "the calendar.")
+            question = self.tr("Remove “{what}” from this list? What was done stays in the "
+                               "calendar.").format(what=action_text(op))
         elif op.kind is OperationKind.CREATE_BOOKING:
             when = when_text(op)
-            question = (f"Delete the draft for {who}{', ' + when if when else ''}? "
-                        "It cannot be undone.")
+            question = (self.tr("Delete the draft for {who}, {when}? It cannot be undone.")
+                        if when else self.tr("Delete the draft for {who}? It cannot be "
+                                             "undone.")).format(who=who, when=when)
         else:
-            question = (f"Drop “{action_text(op)}”? It will not be sent; the booking stays as "
-                        "the calendar has it.")
+            question = self.tr("Drop “{what}”? It will not be sent; the booking stays as the "
+                               "calendar has it.").format(what=action_text(op))
         if not self.confirm(question):
             return
         store, service = self._store, self._service
@@ -291,7 +310,7 @@ class DraftsPanel(QWidget):
         service = self._service
         if op is None or service is None:
             return
-        self.message.setText(f"Sending “{action_text(op)}”…")
+        self._say(self.tr("Sending “{what}”…").format(what=action_text(op)))
         self.send_button.setEnabled(False)
 
         def send(_token: CancelToken) -> Operation:
@@ -302,8 +321,8 @@ class DraftsPanel(QWidget):
 
     def _sent(self, op: Operation) -> None:
         if op.status is S.SENT:
-            self.message.setText(describe(op))
+            self._say(describe(op))
         elif op.last_error:
-            self.message.setText(op.last_error)
+            self._say(op.last_error, assertive=True)
         else:
-            self.message.setText("It will be sent as soon as the booking service answers.")
+            self._say(self.tr("It will be sent as soon as the booking service answers."))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from desktop.forms import FormField, FormValue
 from desktop.forms.values import as_bool, as_date, option_value
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 #: Policies longer than this are shown in a scrollable box instead of a label.
 LONG_POLICY_CHARS = 400
-CHOOSE_TEXT = "Choose…"
-NO_DATE_TEXT = "No date"
+#: Shown as ``translate("FormEditors", ...)``.
+CHOOSE_TEXT = QT_TRANSLATE_NOOP("FormEditors", "Choose…")
+NO_DATE_TEXT = QT_TRANSLATE_NOOP("FormEditors", "No date")
 
 Slot = Callable[..., None]
 W = TypeVar("W", bound=QWidget)
@@ -156,7 +158,7 @@ class DropdownEditor(FieldEditor[QComboBox]):
         labels = [option.label for option in field.options]
         values = self.option_values(field)
         if len(values) > len(labels):
-            labels.insert(0, CHOOSE_TEXT)
+            labels.insert(0, translate("FormEditors", CHOOSE_TEXT))
         # One addItems call and a side list of values: addItem(label, data) per option costs
         # ~20 µs each, which adds up on long forms.
         combo.addItems(labels)
@@ -189,6 +191,13 @@ class DropdownEditor(FieldEditor[QComboBox]):
         self.input.activated.connect(slot)
 
 
+def full_year_date_format(locale: QLocale) -> str:
+    """The locale's short date format with a four-digit year (``M/d/yyyy``, ``d/M/yyyy``,
+    ``dd.MM.yyyy``): a birth date must not read as ``4/5/26``."""
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
 _NO_DATE = QDate(1800, 1, 1)
 _NO_DATE_PY = date(1800, 1, 1)
 
@@ -203,9 +212,9 @@ class OptionalDateEdit(QDateEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDisplayFormat(full_year_date_format(self.locale()))
         self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText(NO_DATE_TEXT)
+        self.setSpecialValueText(translate("FormEditors", NO_DATE_TEXT))
         self.setDate(_NO_DATE)
 
     def is_empty(self) -> bool:
@@ -242,7 +251,7 @@ class DateEditor(FieldEditor[OptionalDateEdit]):
 
     def _make_input(self, parent: QWidget) -> OptionalDateEdit:
         edit = OptionalDateEdit(parent)
-        edit.setToolTip("Press Delete to leave the date empty.")
+        edit.setToolTip(translate("FormEditors", "Press Delete to leave the date empty."))
         return edit
 
     def value(self) -> FormValue:
@@ -290,7 +299,8 @@ class PolicyEditor(CheckEditor):
 
     def __init__(self, field: FormField, parent: QWidget) -> None:
         super().__init__(field, parent)
-        text = field.text.strip() or "(The business gave no text for this policy.)"
+        text = field.text.strip() or translate("FormEditors",
+                                               "(The business gave no text for this policy.)")
         shown: QWidget
         if len(text) > LONG_POLICY_CHARS:
             box = QPlainTextEdit(text, parent)
@@ -306,11 +316,13 @@ class PolicyEditor(CheckEditor):
             label.setAlignment(_TOP_LEFT)
             shown = label
         shown.setObjectName(f"policy-text-{field.id}")
-        shown.setAccessibleName(f"{field.label} text")
+        shown.setAccessibleName(translate("FormEditors", "{label}: text of the policy").format(
+            label=field.label))
         self.widgets = (shown, self.input)
 
     def _make_input(self, parent: QWidget) -> QCheckBox:
-        return QCheckBox("I agree" + (" *" if self.field.required else ""), parent)
+        return QCheckBox(translate("FormEditors", "I agree") + (" *" if self.field.required
+                                                                else ""), parent)
 
 
 class _NotedLineEditor(LineEditor):
@@ -339,15 +351,16 @@ class DocumentsEditor(_NotedLineEditor):
     __slots__ = ()
 
     def _note(self) -> str:
-        return ("Files can't be uploaded from the front desk: note what the client will "
-                "bring or send.")
+        return translate("FormEditors", "Files can't be uploaded from the front desk: note what "
+                                        "the client will bring or send.")
 
 
 class UnknownEditor(_NotedLineEditor):
     __slots__ = ()
 
     def _note(self) -> str:
-        return f"Frontdesk does not know this type of field ({self.field.type}): typed as text."
+        return translate("FormEditors", "Frontdesk does not know this type of field ({type}): "
+                                        "typed as text.").format(type=self.field.type)
 
 
 EditorFactory = Callable[[FormField, QWidget], FieldEditor[Any]]

@@ -12,12 +12,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 from desktop.api.models import SchedulingForm
 from desktop.forms import FormDefinitionError, MeetingKind, parse_definition
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.ui.form.generated_form import GeneratedForm
 
 log = logging.getLogger("desktop.forms")
 
-HEADING = "This booking form could not be shown"
-HINT = "Book for an existing client, or ask the business to check its scheduling form."
+# Shown as translate("FormErrorView", …).
+HEADING = QT_TRANSLATE_NOOP("FormErrorView", "This booking form could not be shown")
+HINT = QT_TRANSLATE_NOOP("FormErrorView", "Book for an existing client, or ask the business to "
+                                          "check its scheduling form.")
 
 
 class FormErrorView(QWidget):
@@ -37,7 +40,7 @@ class FormErrorView(QWidget):
         icon.setPixmap(pixmap.pixmap(40, 40))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
 
-        heading = QLabel(HEADING, self)
+        heading = QLabel(translate("FormErrorView", HEADING), self)
         heading.setObjectName("form-error-heading")
         font = QFont(heading.font())
         font.setBold(True)
@@ -45,7 +48,7 @@ class FormErrorView(QWidget):
         heading.setFont(font)
         message = QLabel(str(error), self)
         message.setObjectName("form-error-message")
-        hint = QLabel(HINT, self)
+        hint = QLabel(translate("FormErrorView", HINT), self)
         hint.setObjectName("form-error-hint")
         for label in (heading, message, hint):
             label.setWordWrap(True)

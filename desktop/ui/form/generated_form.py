@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from desktop.api.models import FormData
 from desktop.forms import (
     MEETING_DETAILS_ID,
-    MEETING_LABELS,
     FieldProblem,
     FormDefinition,
     FormField,
@@ -29,6 +28,7 @@ from desktop.forms import (
     build_form_data,
     default_value,
     find_field_id,
+    meeting_label,
     validate_values,
 )
 from desktop.forms.values import check_field, check_meeting_details
@@ -37,10 +37,8 @@ from desktop.ui.form.editors import (
     editor_class,
 )
 from desktop.ui.form.rows import EAGER_FIELDS, RowBuilding, required_description
+from desktop.ui.style import Tone, text_style, tone_style
 
-_ERROR_STYLE = "color: #b00020;"
-_NOTES_STYLE = ("background: #fff4ce; color: #3d3000; border: 1px solid #e8d48a; "
-                "border-radius: 4px; padding: 6px;")
 _PLAIN = Qt.TextFormat.PlainText
 _MEETING_KEYS = frozenset({MEETING_DETAILS_ID, "meeting_details", "meeting_interaction_details",
                            "meeting details"})
@@ -93,18 +91,21 @@ class GeneratedForm(RowBuilding, QWidget):
         self._notes_banner.setObjectName("form-notes")
         self._notes_banner.setWordWrap(True)
         self._notes_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self._notes_banner.setStyleSheet(_NOTES_STYLE)
+        self._notes_banner.setStyleSheet(tone_style("form-notes", Tone.WARNING, radius=4,
+                                                    padding=6))
         self._notes_banner.setVisible(bool(definition.notes))
         outer.addWidget(self._notes_banner)
         self._form_error = QLabel(self)
         self._form_error.setObjectName("form-error-top")
         self._form_error.setWordWrap(True)
         self._form_error.setTextFormat(Qt.TextFormat.PlainText)
-        self._form_error.setStyleSheet(_ERROR_STYLE)
+        self._error_style = text_style(Tone.ERROR)
+        self._form_error.setStyleSheet(self._error_style)
         self._form_error.hide()
         outer.addWidget(self._form_error)
 
         self._scroll = QScrollArea(self)
+        self._scroll.setAccessibleName(self.tr("Booking form"))
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self._scroll, 1)
@@ -242,7 +243,7 @@ class GeneratedForm(RowBuilding, QWidget):
         wanted = key.strip()
         if self._has_meeting:
             folded = wanted.casefold()
-            label = MEETING_LABELS[self.meeting_kind or "address"].casefold()
+            label = meeting_label(self.meeting_kind or "address").casefold()
             if (folded in _MEETING_KEYS or folded.startswith("meeting")
                     or folded.startswith(label)):
                 return MEETING_DETAILS_ID
@@ -267,7 +268,7 @@ class GeneratedForm(RowBuilding, QWidget):
             label.setObjectName(f"error-{field_id}")
             label.setWordWrap(True)
             label.setTextFormat(_PLAIN)
-            label.setStyleSheet(_ERROR_STYLE)
+            label.setStyleSheet(self._error_style)
             grid, line, column, width = self._slots[field_id]
             grid.addWidget(label, line, column, 1, width)
             self._errors[field_id] = label

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from desktop.forms import (
     MEETING_DETAILS_ID,
-    MEETING_LABELS,
     FormDefinition,
     FormField,
     MeetingKind,
     default_value,
+    meeting_label,
 )
 from desktop.ui.form.editors import DIAL_HINTS, PHONE_PLACEHOLDER, FieldEditor, make_editor
 
@@ -169,6 +169,8 @@ class RowBuilding:
                 text = field.label + REQUIRED_MARK if field.required else field.label
                 label = QLabel(text, content)
                 label.setTextFormat(_PLAIN)  # never render markup from the definition
+                # The "labelled by" relation: how AT-SPI names a combo box or a date.
+                label.setBuddy(widget)
                 grid.addWidget(label, labels_line, column, 1, width)
             at = widgets_line
             for part in editor.widgets:
@@ -187,7 +189,7 @@ class RowBuilding:
 
     def _fill_meeting(self, grid: QGridLayout, kind: MeetingKind) -> None:
         content = self._content
-        label_text = MEETING_LABELS[kind]
+        label_text = meeting_label(kind)
         edit = QLineEdit(content)
         edit.setObjectName(f"field-{MEETING_DETAILS_ID}")
         edit.setAccessibleName(label_text)

@@ -38,7 +38,10 @@ from desktop.auth.messages import (
 )
 from desktop.auth.token_store import KeyringUnavailableError, SessionTokenStore, TokenStorage
 from desktop.auth.urls import DEFAULT_API_URL, MalformedUrlError, normalize_api_url
+from desktop.i18n import translate
+from desktop.ui.announce import announce
 from desktop.ui.plain_text import plain_label
+from desktop.ui.style import Tone, text_style, tone_style
 from desktop.ui.tasks import CancelToken, TaskHandle, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -66,10 +69,6 @@ class _Cancelled(Exception):
     """The person cancelled while the check ran; nothing is saved."""
 
 
-_ERROR_STYLE = "color: #b3261e;"
-_INFO_STYLE = "color: #1b5e20;"
-_NOTICE_STYLE = ("background: #fff4ce; border: 1px solid #e0c36a; border-radius: 4px;"
-                 " padding: 6px; color: #4a3b00;")
 
 
 class SignInDialog(QDialog):
@@ -114,7 +113,7 @@ class SignInDialog(QDialog):
         self._keyring_ok, self._keyring_reason = True, ""
 
         self.setObjectName("sign-in-dialog")
-        self.setWindowTitle("Sign in to Frontdesk")
+        self.setWindowTitle(self.tr("Sign in to Frontdesk"))
         self.setModal(True)
         self._build(api_url, business_id, session_only)
         self._apply_keyring_state()
@@ -140,41 +139,43 @@ class SignInDialog(QDialog):
 
     # ------------------------------------------------------------------ building
     def _build(self, api_url: str, business_id: str, session_only: bool) -> None:
-        heading = QLabel("Sign in with your staff token" if not self._reauth
-                         else "Sign in again to carry on")
+        heading = QLabel(self.tr("Sign in with your staff token") if not self._reauth
+                         else self.tr("Sign in again to carry on"))
         heading.setObjectName("heading")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         heading.setFont(font)
-        intro = QLabel("Paste the staff API token from the business's settings. "
-                       "Frontdesk checks it by reading the business.")
+        intro = QLabel(self.tr("Paste the staff API token from the business's settings. "
+                               "Frontdesk checks it by reading the business."))
         intro.setWordWrap(True)
 
         self.api_url_edit = QLineEdit(api_url)
         self.api_url_edit.setObjectName("api-url")
-        self.api_url_edit.setAccessibleName("API URL")
+        self.api_url_edit.setAccessibleName(self.tr("API URL"))
         self.api_url_edit.setPlaceholderText(DEFAULT_API_URL)
         self.business_id_edit = QLineEdit(business_id)
         self.business_id_edit.setObjectName("business-id")
-        self.business_id_edit.setAccessibleName("Business id")
-        self.business_id_edit.setPlaceholderText("e.g. the id shown in the business settings")
+        self.business_id_edit.setAccessibleName(self.tr("Business id"))
+        self.business_id_edit.setPlaceholderText(
+            self.tr("e.g. the id shown in the business settings"))
         if self._reauth:
             for edit in (self.api_url_edit, self.business_id_edit):
                 edit.setReadOnly(True)
-                edit.setToolTip("Fixed while work for this business waits for the new token.")
+                edit.setToolTip(self.tr("Fixed while work for this business waits for the new "
+                                       "token."))
 
         self.token_edit = QLineEdit()
         self.token_edit.setObjectName("token")
-        self.token_edit.setAccessibleName("Staff token")
+        self.token_edit.setAccessibleName(self.tr("Staff token"))
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText("Paste the token here")
+        self.token_edit.setPlaceholderText(self.tr("Paste the token here"))
         # Width comes from the fields (the layout fixes the dialog's size to its contents).
         for line in (self.api_url_edit, self.business_id_edit, self.token_edit):
             line.setMinimumWidth(340)
-        self.token_toggle = QPushButton("Show")
+        self.token_toggle = QPushButton(self.tr("Show"))
         self.token_toggle.setObjectName("token-visibility")
-        self.token_toggle.setAccessibleName("Show the token")
+        self.token_toggle.setAccessibleName(self.tr("Show the token"))
         self.token_toggle.setCheckable(True)
         self.token_toggle.setAutoDefault(False)
         self.token_toggle.toggled.connect(self._set_token_visible)
@@ -188,33 +189,35 @@ class SignInDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(8)
-        for text, widget in (("&API URL", self.api_url_edit),
-                             ("&Business id", self.business_id_edit)):
+        for text, widget in ((self.tr("&API URL"), self.api_url_edit),
+                             (self.tr("&Business id"), self.business_id_edit)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        token_label = QLabel("Staff &token")
+        token_label = QLabel(self.tr("Staff &token"))
         token_label.setBuddy(self.token_edit)
         form.addRow(token_label, token_row)
 
         self.keyring_notice = QLabel()
         self.keyring_notice.setObjectName("keyring-notice")
         self.keyring_notice.setWordWrap(True)
-        self.keyring_notice.setStyleSheet(_NOTICE_STYLE)
-        self.keyring_notice.setAccessibleName("Keyring problem")
+        self.keyring_notice.setStyleSheet(tone_style("keyring-notice", Tone.WARNING, radius=4,
+                                                     padding=6))
+        self.keyring_notice.setAccessibleName(self.tr("Keyring problem"))
 
-        self.session_only_box = QCheckBox("Use for this session only (don't save the token)")
+        self.session_only_box = QCheckBox(
+            self.tr("Use for this session only (don't save the token)"))
         self.session_only_box.setObjectName("session-only")
-        self.session_only_box.setAccessibleName("Use for this session only")
+        self.session_only_box.setAccessibleName(self.tr("Use for this session only"))
         self.session_only_box.setChecked(session_only)
 
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busy")
-        self.busy_bar.setAccessibleName("Checking the token")
+        self.busy_bar.setAccessibleName(self.tr("Checking the token"))
         self.busy_bar.setRange(0, 0)  # indeterminate: a moving bar while the check runs
         self.busy_bar.setTextVisible(False)
         self.busy_bar.setMaximumHeight(8)
-        self.busy_label = QLabel("Checking the token…")
+        self.busy_label = QLabel(self.tr("Checking the token…"))
         busy_row = QHBoxLayout()
         busy_row.addWidget(self.busy_label)
         busy_row.addWidget(self.busy_bar, 1)
@@ -224,19 +227,19 @@ class SignInDialog(QDialog):
         self.busy_widget.setVisible(False)
 
         self.message_label = plain_label(None, "message")
-        self.message_label.setAccessibleName("Message")
+        self.message_label.setAccessibleName(self.tr("Message"))
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.setVisible(False)
 
-        self.sign_in_button = QPushButton("Sign in")
+        self.sign_in_button = QPushButton(self.tr("Sign in"))
         self.sign_in_button.setObjectName("sign-in")
-        self.sign_in_button.setAccessibleName("Sign in")
+        self.sign_in_button.setAccessibleName(self.tr("Sign in"))
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancel")
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -265,8 +268,12 @@ class SignInDialog(QDialog):
         if self._keyring_ok:
             self.keyring_notice.setVisible(False)
             return
-        self.keyring_notice.setText(f"{self._keyring_reason} {SESSION_ONLY_OFFER}")
+        self.keyring_notice.setText(f"{self._keyring_reason} {self._session_only_offer()}")
         self.keyring_notice.setVisible(True)
+
+    @staticmethod
+    def _session_only_offer() -> str:
+        return translate("SignIn", SESSION_ONLY_OFFER)
 
     def _focus_first_empty(self) -> None:
         for edit in (self.api_url_edit, self.business_id_edit, self.token_edit):
@@ -293,14 +300,17 @@ class SignInDialog(QDialog):
 
     def show_message(self, text: str, *, error: bool = True) -> None:
         self.message_label.setText(text)
-        self.message_label.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
+        self.message_label.setStyleSheet(text_style(Tone.ERROR if error else Tone.SUCCESS))
         self.message_label.setVisible(bool(text))
+        if text:
+            announce(self.message_label, text, assertive=error)
 
     def _set_token_visible(self, visible: bool) -> None:
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Normal if visible
                                     else QLineEdit.EchoMode.Password)
-        self.token_toggle.setText("Hide" if visible else "Show")
-        self.token_toggle.setAccessibleName("Hide the token" if visible else "Show the token")
+        self.token_toggle.setText(self.tr("Hide") if visible else self.tr("Show"))
+        self.token_toggle.setAccessibleName(self.tr("Hide the token") if visible
+                                            else self.tr("Show the token"))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_widget.setVisible(busy)
@@ -324,14 +334,14 @@ class SignInDialog(QDialog):
             self._fail(exc, self.api_url_edit.text().strip(), business_id)
             return
         if not business_id:
-            self._complain("Enter the business id.", self.business_id_edit)
+            self._complain(self.tr("Enter the business id."), self.business_id_edit)
             return
         if not token:
-            self._complain("Paste the staff token.", self.token_edit)
+            self._complain(self.tr("Paste the staff token."), self.token_edit)
             return
         session_only = self.session_only_box.isChecked()
         if not session_only and not self._keyring_ok:
-            self._complain(f"{self._keyring_reason} {SESSION_ONLY_OFFER}",
+            self._complain(f"{self._keyring_reason} {self._session_only_offer()}",
                            self.session_only_box)
             return
         store: TokenStorage = self._session_store if session_only else self._token_store
@@ -372,7 +382,7 @@ class SignInDialog(QDialog):
         self._task.cancel()
         self._task = None
         self._set_busy(False)
-        self.show_message("Cancelled. Nothing was saved.", error=False)
+        self.show_message(self.tr("Cancelled. Nothing was saved."), error=False)
 
     def reject(self) -> None:
         """Cancel and Esc: first stop a running check, then close the dialog."""
@@ -396,7 +406,8 @@ class SignInDialog(QDialog):
             # Found out only now (e.g. the collection locked itself): offer the way out.
             self._keyring_ok, self._keyring_reason = False, str(exc)
             self._apply_keyring_state()
-            text = "The token works, but it could not be saved. " + SESSION_ONLY_OFFER
+            text = self.tr("The token works, but it could not be saved. {offer}").format(
+                offer=self._session_only_offer())
         log.info("Sign-in check failed: %s", type(exc).__name__)
         self.show_message(text)
         focus = {SignInField.API_URL: self.api_url_edit,
@@ -409,8 +420,11 @@ class SignInDialog(QDialog):
         self._credentials = credentials
         self.busy_widget.setVisible(False)
         name = credentials.business.name or credentials.business_id
-        note = " The token is kept for this session only." if credentials.session_only else ""
-        self.show_message(f"Signed in to {name}.{note}", error=False)
+        if credentials.session_only:
+            text = self.tr("Signed in to {name}. The token is kept for this session only.")
+        else:
+            text = self.tr("Signed in to {name}.")
+        self.show_message(text.format(name=name), error=False)
         self.cancel_button.setEnabled(False)
         self.sig_signed_in.emit(credentials)
         QTimer.singleShot(self.ACCEPT_DELAY_MS, self.accept)

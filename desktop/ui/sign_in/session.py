@@ -38,6 +38,7 @@ from desktop.auth.token_store import (
 )
 from desktop.auth.urls import DEFAULT_API_URL, MalformedUrlError, normalize_api_url
 from desktop.clock import SYSTEM_CLOCK, Clock
+from desktop.i18n import translate
 from desktop.ui.sign_in.expiry import expiry_text
 from desktop.ui.tasks import CancelToken, TaskRunner
 
@@ -201,7 +202,7 @@ class SessionController(QObject):
             if isinstance(exc, _NoSavedToken | KeyringUnavailableError):
                 self._open_dialog()  # the dialog itself says what is wrong with the keyring
             elif isinstance(exc, AuthError):
-                self._open_dialog(SAVED_TOKEN_REFUSED)
+                self._open_dialog(translate("SignIn", SAVED_TOKEN_REFUSED))
             elif isinstance(exc, _SavedTokenUnchecked) and \
                     (cached := self._cached_business()) is not None:
                 # Work offline (drafts) with the saved token; the first call that gets
@@ -270,7 +271,7 @@ class SessionController(QObject):
         self._reauthing = True
         log.info("A call was refused (401); asking for a new token.")
         self.sig_paused.emit()
-        self._open_dialog(SIGN_IN_EXPIRED, reauth=True)
+        self._open_dialog(translate("SignIn", SIGN_IN_EXPIRED), reauth=True)
 
     def run_authenticated(
         self,
