@@ -226,10 +226,11 @@ def _settle_once_shown(window: MainWindow) -> None:
     waiting = {"day", "catalogue"}
 
     def loaded(what: str) -> None:
-        waiting.discard(what)
-        if not waiting and startup_gc.paused():
-            QTimer.singleShot(0, startup_gc.resume)
-            QTimer.singleShot(0, _read_time_zones)
+        if what in waiting:
+            waiting.discard(what)
+            if not waiting:  # once: later reloads find the set empty and `what` gone
+                QTimer.singleShot(0, startup_gc.resume)
+                QTimer.singleShot(0, _read_time_zones)
 
     window.day.loader.sig_day_loaded.connect(lambda *_: loaded("day"))
     window.catalogue.sig_loaded.connect(lambda: loaded("catalogue"))
@@ -237,7 +238,7 @@ def _settle_once_shown(window: MainWindow) -> None:
 
 def _read_time_zones() -> None:
     """The Book page's time-zone picker lists every zone, which means opening ~600 files
-    (~25 ms): read them on a thread once the day is shown, not when Book is first opened."""
+    (~20 ms): read them on a thread once the day is shown, not when Book is first opened."""
     import threading
 
     from desktop.ui.booking.slot_picker import all_time_zones
