@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import jwt
+from desktop.auth.compact_jwt import TokenFormatError, unverified_claims
 
 #: How long before expiry the status bar starts warning.
 EXPIRY_WARNING_WINDOW = timedelta(days=1)
@@ -26,10 +26,9 @@ def clean_token(text: str) -> str:
 def _claims(token: str) -> dict[str, object]:
     """The claims of a JWT, unverified; empty for an opaque token."""
     try:
-        claims = jwt.decode(token, options={"verify_signature": False})
-    except jwt.PyJWTError:
+        return unverified_claims(token)
+    except TokenFormatError:
         return {}
-    return claims if isinstance(claims, dict) else {}
 
 
 def token_expiry(token: str) -> datetime | None:

@@ -6,21 +6,21 @@ Secret Service, a locked collection, D-Bus trouble) every call raises
 :class:`KeyringUnavailableError` with a plain sentence. There is deliberately no fallback to a
 file: the only alternative is :class:`SessionTokenStore`, which the person must choose and
 which forgets the token when the app quits.
+
+``keyring`` is imported on first use, not with this module: the demo and a session-only
+sign-in never touch it (importing it costs ~20 ms and ~2 MB at start-up).
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Protocol
-
-import keyring
-import keyring.backend
-import keyring.backends.chainer
-import keyring.backends.fail
-import keyring.errors
+from typing import TYPE_CHECKING, Protocol
 
 from desktop.auth.urls import api_host
 from desktop.i18n import translate
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,9 @@ def _is_plaintext_backend(backend: keyring.backend.KeyringBackend) -> bool:
 
 
 def _describe_backend_problem(backend: keyring.backend.KeyringBackend) -> str | None:
+    import keyring.backends.chainer
+    import keyring.backends.fail
+
     if isinstance(backend, keyring.backends.fail.Keyring):
         return _no_password_store()
     if isinstance(backend, keyring.backends.chainer.ChainerBackend) and not backend.backends:
@@ -72,6 +75,8 @@ def _no_password_store() -> str:
 
 
 def _sentence_for(exc: BaseException) -> str:
+    import keyring.errors
+
     if isinstance(exc, keyring.errors.NoKeyringError):
         return _no_password_store()
     if isinstance(exc, keyring.errors.KeyringLocked):
@@ -95,6 +100,8 @@ class TokenStore:
 
     @property
     def backend(self) -> keyring.backend.KeyringBackend:
+        import keyring
+
         return self._backend or keyring.get_keyring()
 
     def backend_usable(self) -> tuple[bool, str]:
@@ -130,6 +137,8 @@ class TokenStore:
 
     def delete(self, api_url: str, business_id: str) -> None:
         """Remove the entry; nothing stored is not an error."""
+        import keyring.errors
+
         backend = self._checked_backend()
         try:
             backend.delete_password(SERVICE_NAME, keyring_username(api_url, business_id))

@@ -1,4 +1,4 @@
-"""Staff tokens: HS256 JWTs signed with the sandbox's secret (PyJWT).
+"""Staff tokens: HS256 JWTs signed with the sandbox's secret (``desktop.auth.compact_jwt``).
 
 The secret is derived from the seed, so a sandbox restarted with the same seed accepts the
 tokens it minted before (handy for ``--demo``); a different seed rejects them.
@@ -20,11 +20,10 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-import jwt
-
+from desktop.auth import compact_jwt
 from desktop.clock import SYSTEM_CLOCK, Clock
 
-ALGORITHM = "HS256"
+ALGORITHM = compact_jwt.ALGORITHM
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class TokenIssuer:
                                   "iat": now, "exp": now + int(expires_in), "scope": "staff"}
         if limited:
             claims["limited"] = True
-        return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
+        return compact_jwt.encode(claims, self._secret)
 
     def check(self, authorization: str | None, *, all_expired: bool = False) -> dict[str, Any]:
         """The claims of a valid ``Authorization: Bearer`` header, or raise TokenProblem."""
@@ -59,11 +58,9 @@ class TokenIssuer:
             raise TokenProblem(401, "malformed")
         try:
             # Time claims are checked below against the sandbox's clock, not the computer's.
-            claims: dict[str, Any] = jwt.decode(
-                token.strip(), self._secret, algorithms=[ALGORITHM],
-                options={"require": ["exp", "sub", "business_id"], "verify_exp": False,
-                         "verify_iat": False, "verify_nbf": False})
-        except jwt.PyJWTError:
+            claims = compact_jwt.verified_claims(token.strip(), self._secret,
+                                                 require=("exp", "sub", "business_id"))
+        except (compact_jwt.TokenFormatError, compact_jwt.TokenRefusedError):
             raise TokenProblem(401, "invalid") from None
         expiry = claims.get("exp")
         if not isinstance(expiry, int | float) or isinstance(expiry, bool):

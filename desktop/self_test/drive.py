@@ -52,10 +52,13 @@ class BookingDrive:
 
     def catalogue(self) -> str:
         self.window.start()
-        self.idle("services and staff")
+        # The window loads services and staff (and the day) on the Day view, which shows
+        # first; the Book page lists them.
+        day = self.window.day
+        wait_until(self.app, self.report, lambda: not day.busy.waiting, "services and staff")
         count = self.page.service_picker.count()
         if count == 0:
-            raise CheckFailed(f"no services listed. {_banner_text(self.window)}".strip())
+            raise CheckFailed(f"no services listed. {day.banner.message()}".strip())
         return f"{count} appointment services, {len(self.page.staff_names())} staff"
 
     def slot(self) -> str:

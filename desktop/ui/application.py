@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktop import startup_gc
 from desktop.resources_path import resource_path
-from desktop.ui.startup import StartupShell, probe
+from desktop.ui.startup import StartupShell, probe, probe_mode
 
 if TYPE_CHECKING:
     from desktop.api.client import BookingClient
@@ -143,18 +144,24 @@ class WindowCoordinator(QObject):
                                 data_dir=session_drafts_dir())
             window.drafts.session_only = True
             window.indicators.session_only = True
-        window.page.sig_auth_failed.connect(self._auth_failed)
-        window.day.sig_auth_failed.connect(self._auth_failed)
+        window.sig_auth_failed.connect(self._auth_failed)
         window.sig_sign_out_requested.connect(self.session.sign_out)
         window.sig_closed.connect(self._window_closed)
         self.window = window
+        if probe_mode():
+            from desktop.ui.usable_probe import watch
+
+            watch(window)
+        # The day and the services are asked for first: their answers come back while the
+        # window is laid out and painted.
+        window.start()
+        _settle_once_shown(window)
         shell, self.shell = self.shell, None
         if shell is not None:
             shell.hand_over(window)
         else:
             window.show()
         probe("ready")
-        window.start()
         if self._on_window is not None:
             self._on_window(window)
 
@@ -213,6 +220,36 @@ class WindowCoordinator(QObject):
             QApplication.quit()
 
 
+def _settle_once_shown(window: MainWindow) -> None:
+    """Once the window has its day and its services: garbage collection, paused for the
+    start-up (desktop.startup_gc), comes back, and the Book page's time zones are read."""
+    waiting = {"day", "catalogue"}
+
+    def loaded(what: str) -> None:
+        if what in waiting:
+            waiting.discard(what)
+            if not waiting:  # once: later reloads find the set empty and `what` gone
+                QTimer.singleShot(0, startup_gc.resume)
+                QTimer.singleShot(0, _read_time_zones)
+
+    window.day.loader.sig_day_loaded.connect(lambda *_: loaded("day"))
+    window.catalogue.sig_loaded.connect(lambda: loaded("catalogue"))
+
+
+def _read_time_zones() -> None:
+    """The Book page's time-zone picker lists every zone, which means opening ~600 files
+    (~20 ms): read them on a thread once the day is shown, not when Book is first opened."""
+    import threading
+
+    from desktop.ui.booking.slot_picker import all_time_zones
+
+    threading.Thread(target=all_time_zones, name="time-zones", daemon=True).start()
+
+
+def _resume_gc_at_the_latest() -> None:
+    QTimer.singleShot(int(startup_gc.LONGEST_PAUSE_S * 1000), startup_gc.resume)
+
+
 def run_signed_in(app: QApplication, connection: ConnectionSettings | None = None, *,
                   prepare: Callable[[], ConnectionSettings] | None = None,
                   paths: AppPaths | None = None) -> int:
@@ -229,6 +266,7 @@ def run_signed_in(app: QApplication, connection: ConnectionSettings | None = Non
     app.setQuitOnLastWindowClosed(False)  # WindowCoordinator quits when the window closes
     shell = StartupShell()
     shell.show()
+    _resume_gc_at_the_latest()
     started: list[tuple[SessionController, WindowCoordinator]] = []
 
     def build() -> None:
@@ -286,6 +324,7 @@ def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None) 
     paint."""
     shell = StartupShell(demo=True)
     shell.show()
+    _resume_gc_at_the_latest()
     app.setQuitOnLastWindowClosed(False)  # WindowCoordinator quits when the window closes
     cleanup: list[Callable[[], None]] = []
 

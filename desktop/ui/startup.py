@@ -10,7 +10,9 @@ Hidden switch for benchmarks (``tests/benchmarks/bench_startup.py``):
 ``FRONTDESK_STARTUP_PROBE=1`` prints ``frontdesk-startup-probe: first-paint <ms>`` on stdout
 when the shell's content is first painted (ms since the process started), and
 ``frontdesk-startup-probe: ready <ms>`` when the main window is on screen;
-``FRONTDESK_STARTUP_PROBE=exit`` prints the first line and exits at once.
+``FRONTDESK_STARTUP_PROBE=exit`` prints the first line and exits at once. The points after
+``ready`` (the Day usable, the Book tab's services listed, and the modes ``usable`` and
+``book``) are in :mod:`desktop.ui.usable_probe`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from desktop.ui.source_scan import stop_source_scans
+
+# Before anything else is imported: PySide6 would read (and keep) every later module's source.
+stop_source_scans()
 
 PROBE_VARIABLE = "FRONTDESK_STARTUP_PROBE"
 PROBE_PREFIX = "frontdesk-startup-probe:"
@@ -43,14 +50,16 @@ def ms_since_process_start() -> float:
 
 
 def probe_mode() -> str:
-    return os.environ.get(PROBE_VARIABLE, "").strip().lower()
+    """The probe's mode, or "" when it is off."""
+    mode = os.environ.get(PROBE_VARIABLE, "").strip().lower()
+    return "" if mode in ("0", "no", "false") else mode
 
 
 def probe(event: str) -> None:
     """Print one probe line if the probe is on; ``first-paint`` ends the process in exit
     mode (nothing else has started yet, so there is nothing to clean up)."""
     mode = probe_mode()
-    if not mode or mode in ("0", "no", "false"):
+    if not mode:
         return
     print(f"{PROBE_PREFIX} {event} {ms_since_process_start():.1f}", flush=True)
     if mode == "exit" and event == "first-paint":

@@ -179,6 +179,7 @@ def main() -> int:
         window = MainWindow(client, business, demo=True, data_dir=Path(tmp) / "data")
         window.show()
         window.start()
+        window.show_booking()  # the window opens on the Day view; the form is on Book
         try:
             form_ms = form_after_service(window, args.rounds)
             sandbox.faults.update(latency_ms=1000)

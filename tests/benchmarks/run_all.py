@@ -48,10 +48,11 @@ BENCHES: dict[str, tuple[str, list[str], list[str]]] = {
     "drafts": ("bench_drafts.py", ["--saves", "300", "--drafts", "1000"],
                ["--saves", "60", "--drafts", "1000"]),
 }
-ORDER = ["cold_start", "form_after_service", "form_300", "stall_20_in_flight",
+ORDER = ["cold_start", "usable_day", "services_listed", "form_after_service", "form_300",
+         "stall_20_in_flight",
          "client_booking", "draft_save", "drafts_send_rate", "outbox_marks_rate",
          "drafts_send_peak_rss",
-         "idle_memory"]
+         "idle_memory", "idle_memory_book"]
 
 
 def run_one(name: str, quick: bool) -> dict[str, Any]:

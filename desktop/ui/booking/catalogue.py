@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 
 from desktop.api.client import BookingClient
@@ -24,21 +26,38 @@ class Catalogue(QObject):
         self._work = work
         self.services: list[Service] = []
         self.staff: list[Staff] = []
+        #: True once loaded (a page built later fills itself from it at once).
+        self.loaded = False
+        self._round = 0
 
     def load(self) -> None:
-        """Services and staff at start (and after a re-sign-in)."""
+        """Services and staff at start (and after a re-sign-in): both asked for at once, so
+        a slow network costs one round trip, not two."""
         client, business_id = self._client, self._business.id
+        self._round += 1
+        this_round, got = self._round, {}
 
-        def work(token: CancelToken) -> tuple[list[Service], list[Staff]]:
-            stop = cancel_check(token)
-            return (client.list_services(business_id, cancel=stop),
-                    client.list_staff(business_id, cancel=stop))
+        def arrived(name: str, items: list[Any]) -> None:
+            if this_round == self._round:  # a newer load supersedes this one
+                got[name] = items
+                if len(got) == 2:
+                    self._loaded((got["services"], got["staff"]))
 
-        self._work.run("catalogue", self.tr("Loading services and staff…"), work,
-                       self._loaded, retry=self.load)
+        def services(token: CancelToken) -> list[Service]:
+            return client.list_services(business_id, cancel=cancel_check(token))
+
+        def staff(token: CancelToken) -> list[Staff]:
+            return client.list_staff(business_id, cancel=cancel_check(token))
+
+        text = self.tr("Loading services and staff…")
+        self._work.run("catalogue-services", text, services,
+                       lambda found: arrived("services", found), retry=self.load)
+        self._work.run("catalogue-staff", text, staff,
+                       lambda found: arrived("staff", found), retry=self.load)
 
     def _loaded(self, result: tuple[list[Service], list[Staff]]) -> None:
         self.services, self.staff = result
+        self.loaded = True
         self.sig_loaded.emit()
 
     def services_of_kind(self, *, events: bool) -> list[Service]:

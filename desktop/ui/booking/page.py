@@ -60,7 +60,8 @@ class BookingPage(BookingLayout):
     sig_join_waitlist = Signal(object, object)
 
     def __init__(self, client: BookingClient, business: Business, runner: TaskRunner,
-                 parent: QWidget | None = None, *, clock: Clock = SYSTEM_CLOCK) -> None:
+                 parent: QWidget | None = None, *, clock: Clock = SYSTEM_CLOCK,
+                 catalogue: Catalogue | None = None) -> None:
         super().__init__(parent)
         self.client = client
         self.business = business
@@ -69,7 +70,9 @@ class BookingPage(BookingLayout):
         self.work = PageWork(runner, self.busy, self.banner, "booking", self)
         self.sig_auth_failed = self.work.sig_auth_failed
         self.sig_online_changed = self.work.sig_online_changed
-        self.catalogue = Catalogue(client, business, self.work, self)
+        # The window's catalogue (shared with the Day view), or the page's own.
+        self.catalogue = catalogue if catalogue is not None else \
+            Catalogue(client, business, self.work, self)
         self.times = TimesLoader(client, business, self.selection, self.catalogue,
                                  self.slot_picker, self.event_picker, self.work, clock, self)
         self.definitions = FormDefinitions(client, business, self.work, self)
@@ -81,6 +84,8 @@ class BookingPage(BookingLayout):
         self.event_picker.set_time_zone(self.selection.time_zone)
         self._connect()
         self.update_summary()
+        if self.catalogue.loaded:  # the window builds this page when first shown
+            self._catalogue_loaded()
 
     def _connect(self) -> None:
         self.catalogue.sig_loaded.connect(self._catalogue_loaded)

@@ -6,6 +6,11 @@ thread; Esc on the page does not cancel them.
 Saving the same booking twice updates the same draft: after Ctrl+S the draft stays *open*
 (like one reopened from the panel) until the booking is made or handed to the outbox, the
 page is reset for the next client, or another person is put on screen.
+
+The window builds its Book page on first use, so the coordinator may be given a way to get
+the page instead of the page: it asks for it only when it must put something on it, and
+listens to it from :meth:`DraftsCoordinator.attach_page` (which the window calls when it
+builds the page).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import logging
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -30,13 +35,15 @@ from desktop.outbox.policy import EDITABLE
 from desktop.outbox.store import FILE_NAME, OutboxStore
 from desktop.outbox.wording import clock_time
 from desktop.ui.booking.message_banner import Tone
-from desktop.ui.booking.page import BookingPage
 from desktop.ui.drafts.panel import DraftsPanel
 from desktop.ui.drafts.sync_service import SyncService
 from desktop.ui.formatting import clock_time as wall_clock_time
 from desktop.ui.formatting import day_and_month
 from desktop.ui.plain_text import ask_plainly
 from desktop.ui.tasks import CancelToken, TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.ui.booking.page import BookingPage
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +84,14 @@ class DraftsCoordinator(QObject):
     sig_online_changed = Signal(bool)
     sig_auth_required = Signal()
 
-    def __init__(self, page: BookingPage, client: BookingClient, business_id: str,
+    def __init__(self, page: BookingPage | Callable[[], BookingPage], client: BookingClient,
+                 business_id: str,
                  data_dir: Path, runner: TaskRunner, parent: QWidget | None = None,
                  *, confirm: Callable[[str], bool] | None = None,
                  clock: Clock = SYSTEM_CLOCK) -> None:
         super().__init__(parent)
-        self.page = page
+        self._page_source = page
+        self._page: BookingPage | None = None
         self.runner = runner
         self.clock = clock
         self._parent_widget = parent
@@ -113,6 +122,30 @@ class DraftsCoordinator(QObject):
         self.service.sig_online_changed.connect(self.sig_online_changed)
         self.service.sig_auth_required.connect(self.sig_auth_required)
         self.panel.sig_open_draft.connect(self.reopen)
+        self.service.sig_counts_changed.connect(lambda _w, _a: self._count_in_doubt())
+
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+        if isinstance(page, QWidget):
+            self.attach_page(page)
+
+    @property
+    def page(self) -> BookingPage:
+        """The booking page (asking for it has the window build it, the first time)."""
+        if self._page is None:
+            source = self._page_source
+            page = source if isinstance(source, QWidget) else source()
+            self.attach_page(page)  # nothing more if the window attached it while building
+        assert self._page is not None
+        return self._page
+
+    def attach_page(self, page: BookingPage) -> None:
+        """Listen to the booking page: drafts it asks for, bookings, edits to autosave."""
+        if self._page is page:
+            return
+        self._page = page
         page.sig_save_draft.connect(self.save_from_page)
         page.sig_join_waitlist.connect(self.join_waitlist)
         page.sig_booked.connect(self._booked)
@@ -120,12 +153,6 @@ class DraftsCoordinator(QObject):
         # The page met the network down: the outbox watches for its return; the page heard
         # from the API: in-doubt look-ups that failed are tried again at once.
         page.sig_online_changed.connect(self.network_seen)
-        self.service.sig_counts_changed.connect(lambda _w, _a: self._count_in_doubt())
-
-        self._autosave_timer = QTimer(self)
-        self._autosave_timer.setSingleShot(True)
-        self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave_timer.timeout.connect(self.autosave_now)
         # Changes of what is picked count as edits too, not only typing in the form.
         for signal in (page.service_picker.sig_service_changed,
                        page.staff_picker.sig_staff_changed,
@@ -307,7 +334,9 @@ class DraftsCoordinator(QObject):
             self._autosave_timer.start()
 
     def autosave_now(self) -> None:
-        form = self.page.saved_booking()
+        if self._page is None:
+            return  # no Book page yet: nothing typed to keep
+        form = self._page.saved_booking()
         if not form.worth_keeping:
             return
         store = self.store

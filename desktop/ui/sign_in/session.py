@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -39,9 +39,12 @@ from desktop.auth.token_store import (
 from desktop.auth.urls import DEFAULT_API_URL, MalformedUrlError, normalize_api_url
 from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.i18n import translate
-from desktop.ui.sign_in.dialog import SignInDialog
 from desktop.ui.sign_in.expiry import expiry_text
 from desktop.ui.tasks import CancelToken, TaskRunner
+
+if TYPE_CHECKING:
+    # Imported when a dialog is first needed: a silent sign-in never opens one.
+    from desktop.ui.sign_in.dialog import SignInDialog
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +63,7 @@ class SessionClient(Protocol):
 
 
 SessionClientFactory = Callable[[str, str], SessionClient]
-DialogFactory = Callable[..., SignInDialog]
+DialogFactory = Callable[..., "SignInDialog"]
 
 
 def default_session_client_factory(api_url: str, token: str) -> SessionClient:
@@ -118,7 +121,7 @@ class SessionController(QObject):
         self._session_store = SessionTokenStore()
         self._settings = settings_file or SettingsFile()
         self._client_factory = client_factory or default_session_client_factory
-        self._dialog_factory: DialogFactory = dialog_factory or SignInDialog
+        self._dialog_factory: DialogFactory | None = dialog_factory
         self._runner = runner or TaskRunner(self, max_threads=2)
         self._credentials: Credentials | None = None
         self._client: SessionClient | None = None
@@ -173,7 +176,7 @@ class SessionController(QObject):
         factory = self._client_factory
         keyring_store = self._keyring
 
-        def read_business(cancel: CancelToken) -> Credentials:
+        def read_business(cancel: CancelToken) -> tuple[Credentials, SessionClient]:
             # The keyring is asked here, on the worker: a Secret Service call can wait on
             # D-Bus (or on an unlock prompt), and the window must keep painting meanwhile.
             token = keyring_store.load(api_url, business_id)
@@ -183,15 +186,17 @@ class SessionController(QObject):
             try:
                 business = client.get_business(business_id, cancel=lambda: cancel.cancelled)
             except (OfflineError, ServerError) as exc:
+                _close(client)
                 raise _SavedTokenUnchecked(token, exc) from exc
-            finally:
-                close = getattr(client, "close", None)
-                if callable(close):
-                    close()
-            return Credentials(api_url, business_id, token, business)
+            except BaseException:
+                _close(client)
+                raise
+            # The client that read the business serves the window too: a new one would set
+            # up its connection pool and TLS trust store again (~20-50 ms).
+            return Credentials(api_url, business_id, token, business), client
 
-        def succeeded(credentials: Credentials) -> None:
-            self._complete(credentials)
+        def succeeded(result: tuple[Credentials, SessionClient]) -> None:
+            self._complete(*result)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, _NoSavedToken | KeyringUnavailableError):
@@ -319,7 +324,12 @@ class SessionController(QObject):
                 self._dialog.show_message(message)
             return
         previous = self._credentials
-        dialog = self._dialog_factory(
+        factory = self._dialog_factory
+        if factory is None:
+            from desktop.ui.sign_in.dialog import SignInDialog
+
+            factory = SignInDialog
+        dialog = factory(
             self._parent_widget,
             api_url=previous.api_url if previous else self._api_url,
             business_id=previous.business_id if previous else self._business_id,
@@ -367,11 +377,13 @@ class SessionController(QObject):
         self._complete(credentials)
 
     # ------------------------------------------------------------------ helpers
-    def _complete(self, credentials: Credentials) -> None:
+    def _complete(self, credentials: Credentials, client: SessionClient | None = None) -> None:
+        """Signed in; ``client`` is the one that checked the token, if it is to be kept."""
         self._credentials = credentials
         self._api_url, self._business_id = credentials.api_url, credentials.business_id
         self._drop_client()
-        self._client = self._client_factory(credentials.api_url, credentials.token)
+        self._client = client if client is not None else \
+            self._client_factory(credentials.api_url, credentials.token)
         self._remember(credentials)
         self._last_warning = ""
         self.check_expiry()
@@ -400,14 +412,16 @@ class SessionController(QObject):
                         time_zone=stored.business_time_zone or "UTC")
 
     def _drop_client(self) -> None:
-        client: Any = self._client
-        self._client = None
-        close = getattr(client, "close", None)
-        if callable(close):
-            close()
+        client, self._client = self._client, None
+        _close(client)
 
     def _give_up_waiting(self) -> None:
         waiting, self._waiting = self._waiting, []
         for _resume, give_up in waiting:
             give_up()
 
+
+def _close(client: object) -> None:
+    close = getattr(client, "close", None)
+    if callable(close):
+        close()
