@@ -33,6 +33,7 @@ from desktop.self_test.checks import (
     check_metadata,
     check_qt,
     check_resources,
+    check_single_instance,
     choose_platform,
 )
 from desktop.self_test.drive import BookingDrive, confirm_on_sandbox, wait_until
@@ -81,6 +82,8 @@ def run_self_test(verbose: bool = False) -> int:
             detail.append(text)
         with report.check("keyring") as detail:
             detail.append(check_keyring())
+        with report.check("single instance") as detail:
+            detail.append(check_single_instance(data_dir))
         window, sandbox = _book_one(app, report, data_dir)
     except CheckFailed:
         pass  # already on the report

@@ -114,6 +114,23 @@ def check_qt() -> tuple[QApplication, str]:
     return app, f"platform '{app.platformName()}', PySide6 {pyside_version}, {icon}"
 
 
+def check_single_instance(data_dir: Path) -> str:
+    """The guard a second launch talks to: QtNetwork's local socket, really listening (a
+    bundle without QtNetwork would lose it only on a real sign-in, after the first paint)."""
+    from desktop.ui.single_instance import SingleInstance, ask_running_instance_to_show
+
+    guard = SingleInstance(data_dir / "self-test.lock")
+    if not guard.acquire():
+        raise CheckFailed("could not take the instance lock in a fresh folder")
+    try:
+        guard.listen()
+        if not ask_running_instance_to_show(guard.lock_path):
+            raise CheckFailed("a second launch could not reach the first one")
+    finally:
+        guard.release()
+    return "a second launch reaches the first"
+
+
 def check_keyring() -> str:
     """Name the backend and whether it works. The platform's backend must be in the build
     (keyring finds backends through entry points, i.e. through copied metadata)."""
