@@ -186,15 +186,19 @@ class DayPage(QWidget):
         if day < self.loader.today():
             self.loader.sig_free_minutes.emit(day, 0)
             return
-        # Each staff member's free time is read with the shortest service they give.
+        # Each staff member's free time is read with the shortest service they give: walk the
+        # services shortest first until everyone has one (a few, even among 10,000).
         services = sorted((s for s in self._services.values() if not s.is_event and s.duration),
                           key=lambda s: s.duration)
         plan: dict[str, tuple[Service, list[str]]] = {}
-        for member in self._staff:
-            mine = next((s for s in services if member in staff_for_service(s, self._staff)),
-                        None)
-            if mine is not None:
-                plan.setdefault(mine.id, (mine, []))[1].append(member.id)
+        waiting = {member.id for member in self._staff}
+        for service in services:
+            if not waiting:
+                break
+            for member in staff_for_service(service, self._staff):
+                if member.id in waiting:
+                    waiting.discard(member.id)
+                    plan.setdefault(service.id, (service, []))[1].append(member.id)
         self.loader.load_free_time(day, plan)
 
     # ================================================================== drawing
