@@ -198,6 +198,8 @@ class DayActions(QObject):
 
         def written(ops: list[Operation]) -> None:
             self._show_pending(ops)
+            self._in_background(self.service.refresh_counts, lambda _none: None,
+                                self.tr("The drafts could not be counted"))
             ids = [op.id for op in ops]
             self.page.toast.offer(text, lambda: self._undo(ids), lambda: self._release(ids))
 

@@ -28,8 +28,9 @@ from desktop.ui.plain_text import plain_label
 
 #: Each staff member's column is at least this wide (more columns scroll sideways).
 COLUMN_MIN_WIDTH = 190
-#: A schedule narrower than this shows the day as one list (staff named on each entry).
-NARROW_WIDTH = 2 * COLUMN_MIN_WIDTH + 60
+#: A schedule narrower than this many columns shows the day as one list (staff named on
+#: each entry); with more staff than fit, the columns scroll sideways instead.
+NARROW_COLUMNS = 3
 
 
 class _EntryList(QListView):
@@ -162,7 +163,7 @@ class Schedule(QWidget):
             return
         if not self._entries:
             return
-        wanted = min(max(1, len(self._columns)) * (COLUMN_MIN_WIDTH + 8), NARROW_WIDTH)
+        wanted = min(max(1, len(self._columns)), NARROW_COLUMNS) * (COLUMN_MIN_WIDTH + 8)
         narrow = self.width() < wanted or len(self._columns) == 0
         page = self.one_list if narrow else self._scroll
         if self.stack.currentWidget() is not page:
