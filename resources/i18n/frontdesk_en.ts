@@ -86,7 +86,7 @@
 <context>
     <name>DetailsPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/day/details.py" line="+141"/>
+        <location filename="../../desktop/ui/day/details.py" line="+146"/>
         <source>%n appointment(s) selected</source>
         <translation>
             <numerusform>%n appointment selected</numerusform>
@@ -97,7 +97,7 @@
 <context>
     <name>DraftsPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/drafts/panel.py" line="+205"/>
+        <location filename="../../desktop/ui/drafts/panel.py" line="+206"/>
         <source>%n waiting to send</source>
         <translation>
             <numerusform>%n waiting to send</numerusform>

@@ -312,7 +312,7 @@
         <translation>El servicio de reservas dio una respuesta inesperada (HTTP {status}). Revise la dirección de la API en la configuración.</translation>
     </message>
     <message>
-        <location filename="../../desktop/api/transport.py" line="+71"/>
+        <location filename="../../desktop/api/transport.py" line="+79"/>
         <source>The staff token is empty or contains characters that cannot be sent. Please paste it again.</source>
         <extracomment>Query parameters; a list value repeats the key.</extracomment>
         <translation>El token del personal está vacío o tiene caracteres que no se pueden enviar. Vuelva a pegarlo.</translation>
@@ -414,7 +414,7 @@
 <context>
     <name>BookingPage</name>
     <message>
-        <location filename="../../desktop/ui/booking/page.py" line="+171"/>
+        <location filename="../../desktop/ui/booking/page.py" line="+176"/>
         <source>Booking again for {name}: pick the new time.</source>
         <extracomment>Put the chosen client on a full session&apos;s waitlist: (JoinWaitlist, BookingLabel).</extracomment>
         <translation>Nueva reserva para {name}: elija el nuevo horario.</translation>
@@ -629,8 +629,9 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../desktop/ui/booking/catalogue.py" line="+37"/>
+        <location filename="../../desktop/ui/booking/catalogue.py" line="+52"/>
         <source>Loading services and staff…</source>
+        <extracomment>True once loaded (a page built later fills itself from it at once).</extracomment>
         <translation>Cargando servicios y profesionales…</translation>
     </message>
 </context>
@@ -852,7 +853,12 @@
         <translation>No se pudo leer ese cambio</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
+        <source>The drafts could not be counted</source>
+        <translation>No se pudieron contar los borradores</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The change could not be saved</source>
         <translation>No se pudo guardar el cambio</translation>
     </message>
@@ -929,7 +935,7 @@
         <translation>No se pudo cargar el día: {reason}</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Others</source>
         <translation>Otros</translation>
     </message>
@@ -1134,7 +1140,7 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../desktop/ui/day/details.py" line="+52"/>
+        <location filename="../../desktop/ui/day/details.py" line="+51"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -1209,7 +1215,7 @@
         <translation>Aceptar &amp;solicitud</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Choose an appointment to see it here.</source>
         <translation>Elija un turno para verlo aquí.</translation>
     </message>
@@ -1240,7 +1246,7 @@
 <context>
     <name>Drafts</name>
     <message>
-        <location filename="../../desktop/ui/drafts/coordinator.py" line="+49"/>
+        <location filename="../../desktop/ui/drafts/coordinator.py" line="+57"/>
         <source>Saved — will be sent when back online.</source>
         <extracomment>Autosave this long after the last change: a crash loses at most about a second of typing.</extracomment>
         <translation>Guardado — se enviará cuando vuelva la conexión.</translation>
@@ -1264,13 +1270,13 @@
 <context>
     <name>DraftsCoordinator</name>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>The folder {folder} cannot be created or written ({reason}).</source>
         <extracomment>How many sends are in doubt (answer lost), waiting for their look-up. The draft on screen (reopened, or saved with Ctrl+S): saving again updates it, booking it replaces it. The drafts file could not be opened at start: these drafts live only until exit.</extracomment>
         <translation>No se puede crear la carpeta {folder} ni escribir en ella ({reason}).</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+91"/>
         <source>The draft could not be saved. Nothing was lost from the form; try again.</source>
         <translation>No se pudo guardar el borrador. No se perdió nada del formulario; vuelva a intentarlo.</translation>
     </message>
@@ -1285,7 +1291,7 @@
         <translation>Borrador abierto. Corrija lo necesario (por ejemplo, elija otro horario) y luego Reservar, o vuelva a guardarlo con Ctrl+S.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>{time} on {day}</source>
         <translation>{time} del {day}</translation>
     </message>
@@ -1345,28 +1351,28 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>Send now</source>
         <translation>Enviar ahora</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-122"/>
         <source>Pick another time</source>
         <translation>Elegir otro horario</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Drop</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-141"/>
         <source>Remove the selected line without sending it</source>
         <translation>Quitar la línea elegida sin enviarla</translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%n waiting to send</source>
         <translation>
             <numerusform>%n por enviar</numerusform>
@@ -1392,7 +1398,7 @@
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>this client</source>
         <translation>este cliente</translation>
     </message>
@@ -1834,8 +1840,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+58"/>
+        <location filename="../../desktop/ui/main_window.py" line="+70"/>
         <source>Frontdesk — {business} (demo)</source>
+        <extracomment>A call of any page (or the outbox) was refused with 401; carries a retry callable.</extracomment>
         <translation>Frontdesk — {business} (demo)</translation>
     </message>
     <message>
@@ -1854,7 +1861,7 @@
         <translation>DEMO — datos de prueba, no se reserva nada de verdad</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Views</source>
         <translation>Vistas</translation>
     </message>
@@ -1864,29 +1871,29 @@
         <translation>Día  (Ctrl+1)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+82"/>
         <source>Book  (Ctrl+2)</source>
+        <extracomment>Where Preferences are kept (None: the user&apos;s settings file).</extracomment>
         <translation>Reservar  (Ctrl+2)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-78"/>
         <source>The day&apos;s schedule: arrivals, no-shows, cancellations and reschedules</source>
         <translation>La agenda del día: llegadas, ausencias, cancelaciones y reprogramaciones</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+79"/>
         <source>Book an appointment or an event registration</source>
         <translation>Reservar un turno o una inscripción a un evento</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-47"/>
         <source>Drafts</source>
         <translation>Borradores</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+56"/>
         <source>&amp;File</source>
-        <extracomment>Where Preferences are kept (None: the user&apos;s settings file).</extracomment>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
@@ -1920,13 +1927,13 @@
         <translation>&amp;Buscar cliente</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;New client</source>
         <translation>Cliente &amp;nuevo</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Book</source>
         <translation>&amp;Reservar</translation>
     </message>
@@ -2696,9 +2703,9 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../../desktop/ui/day/schedule.py" line="+65"/>
+        <location filename="../../desktop/ui/day/schedule.py" line="+66"/>
         <source>The day&apos;s appointments</source>
-        <extracomment>Each staff member&apos;s column is at least this wide (more columns scroll sideways). A schedule narrower than this shows the day as one list (staff named on each entry). The entry whose details to show (None: nothing selected). The selection changed (for the batch buttons). Enter or a double-click on an entry: open its actions.</extracomment>
+        <extracomment>Each staff member&apos;s column is at least this wide (more columns scroll sideways). A schedule narrower than this many columns shows the day as one list (staff named on each entry); with more staff than fit, the columns scroll sideways instead. The entry whose details to show (None: nothing selected). The selection changed (for the batch buttons). Enter or a double-click on an entry: open its actions.</extracomment>
         <translation>Los turnos del día</translation>
     </message>
     <message>
@@ -2733,7 +2740,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>SessionController</name>
     <message>
-        <location filename="../../desktop/ui/sign_in/session.py" line="+244"/>
+        <location filename="../../desktop/ui/sign_in/session.py" line="+210"/>
         <source>Signed out, but the saved token could not be removed: {reason}</source>
         <extracomment>How often the token&apos;s expiry is looked at (it is also looked at on every sign-in).</extracomment>
         <translation>Se cerró la sesión, pero no se pudo borrar el token guardado: {reason}</translation>
@@ -2792,7 +2799,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
         <translation>Algo falló al verificar el token. Vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/auth/token_store.py" line="+64"/>
+        <location filename="../../desktop/auth/token_store.py" line="+67"/>
         <source>The only password store available keeps passwords in a plain file, so Frontdesk will not save the token there.</source>
         <extracomment>False for the in-memory store: nothing survives a restart.</extracomment>
         <translation>El único almacén de contraseñas disponible las guarda en un archivo sin cifrar, así que Frontdesk no guardará el token ahí.</translation>
@@ -2803,7 +2810,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
         <translation>Esta computadora no tiene un almacén de contraseñas (llavero) que Frontdesk pueda usar, así que no se puede guardar el token.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The password store (keyring) is locked, so the token cannot be saved or read.</source>
         <translation>El almacén de contraseñas (llavero) está bloqueado, así que no se puede guardar ni leer el token.</translation>
     </message>
@@ -2836,13 +2843,66 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/ui/sign_in/dialog.py" line="+116"/>
+        <location filename="../../desktop/ui/sign_in/dialog.py" line="+107"/>
         <source>Sign in to Frontdesk</source>
         <extracomment>Emitted once the token has read the business (and was saved, unless session-only). The password store answered whether it can keep tokens (True: it can). How long the business name stays on screen before the dialog closes itself.</extracomment>
         <translation>Iniciar sesión en Frontdesk</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+68"/>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the token</source>
+        <translation>Mostrar el token</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide the token</source>
+        <translation>Ocultar el token</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Enter the business id.</source>
+        <translation>Ingrese el ID del negocio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste the staff token.</source>
+        <translation>Pegue el token del personal.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Cancelled. Nothing was saved.</source>
+        <translation>Cancelado. No se guardó nada.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The token works, but it could not be saved. {offer}</source>
+        <translation>El token funciona, pero no se pudo guardar. {offer}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Signed in to {name}. The token is kept for this session only.</source>
+        <translation>Sesión iniciada en {name}. El token se guarda solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed in to {name}.</source>
+        <translation>Sesión iniciada en {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../desktop/ui/sign_in/form.py" line="+43"/>
         <source>Sign in with your staff token</source>
         <translation>Inicie sesión con su token del personal</translation>
     </message>
@@ -2888,18 +2948,16 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
     </message>
     <message>
         <location line="+4"/>
-        <location line="+135"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location line="-133"/>
-        <location line="+135"/>
+        <location line="+2"/>
         <source>Show the token</source>
         <translation>Mostrar el token</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="+14"/>
         <source>&amp;API URL</source>
         <translation>URL de la &amp;API</translation>
     </message>
@@ -2954,46 +3012,6 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
         <location line="+2"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>Hide</source>
-        <translation>Ocultar</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hide the token</source>
-        <translation>Ocultar el token</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Enter the business id.</source>
-        <translation>Ingrese el ID del negocio.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Paste the staff token.</source>
-        <translation>Pegue el token del personal.</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>Cancelled. Nothing was saved.</source>
-        <translation>Cancelado. No se guardó nada.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>The token works, but it could not be saved. {offer}</source>
-        <translation>El token funciona, pero no se pudo guardar. {offer}</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Signed in to {name}. The token is kept for this session only.</source>
-        <translation>Sesión iniciada en {name}. El token se guarda solo durante esta sesión.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Signed in to {name}.</source>
-        <translation>Sesión iniciada en {name}.</translation>
     </message>
 </context>
 <context>
@@ -3061,7 +3079,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/application.py" line="+268"/>
+        <location filename="../../desktop/ui/application.py" line="+306"/>
         <source>Frontdesk is already open on this computer: its window was brought to the front.</source>
         <extracomment>Asked when the offline drafts file cannot be opened (tests answer it themselves).</extracomment>
         <translation>Frontdesk ya está abierto en esta computadora: se trajo su ventana al frente.</translation>
@@ -3075,7 +3093,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>StartupShell</name>
     <message>
-        <location filename="../../desktop/ui/startup.py" line="+83"/>
+        <location filename="../../desktop/ui/startup.py" line="+92"/>
         <source>Frontdesk (demo)</source>
         <extracomment>Build anyway if the shell has not been painted by then.</extracomment>
         <translation>Frontdesk (demo)</translation>

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop.api.errors import ApiError, AuthError, OfflineError, ServerError
+from desktop.api.errors import ApiError, AuthError
 from desktop.api.models import Business
 from desktop.auth.credentials import Credentials
 from desktop.auth.jwt_info import expiry_to_warn_about
@@ -40,6 +40,15 @@ from desktop.auth.urls import DEFAULT_API_URL, MalformedUrlError, normalize_api_
 from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.i18n import translate
 from desktop.ui.sign_in.expiry import expiry_text
+from desktop.ui.sign_in.silent import (
+    NoSavedToken,
+    SavedTokenUnchecked,
+    SessionClient,
+    SessionClientFactory,
+    close_client,
+    default_session_client_factory,
+    read_saved_sign_in,
+)
 from desktop.ui.tasks import CancelToken, TaskRunner
 
 if TYPE_CHECKING:
@@ -48,45 +57,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+DialogFactory = Callable[..., "SignInDialog"]
+
 T = TypeVar("T")
 
 #: How often the token's expiry is looked at (it is also looked at on every sign-in).
 EXPIRY_CHECK_INTERVAL_MS = 15 * 60 * 1000
-
-
-class SessionClient(Protocol):
-    """What the controller needs of ``desktop.api.client.BookingClient``."""
-
-    def get_business(self, business_id: str, *,
-                     cancel: Callable[[], bool] | None = None) -> Business: ...
-    def set_token(self, token: str) -> None: ...
-
-
-SessionClientFactory = Callable[[str, str], SessionClient]
-DialogFactory = Callable[..., "SignInDialog"]
-
-
-def default_session_client_factory(api_url: str, token: str) -> SessionClient:
-    from desktop.api.client import BookingClient
-
-    client: SessionClient = BookingClient(api_url, token)
-    return client
-
-
-class _NoSavedToken(Exception):
-    """The keyring has no token for this API and business: ask for one."""
-
-
-class _SavedTokenUnchecked(Exception):
-    """The saved token could not be checked (offline, server trouble)."""
-
-    def __init__(self, token: str, cause: BaseException) -> None:
-        super().__init__("the saved token could not be checked")
-        self.token = token
-        self.cause = cause
-
-    def __repr__(self) -> str:  # never the token
-        return f"_SavedTokenUnchecked(cause={self.cause!r})"
 
 
 class SessionController(QObject):
@@ -177,33 +153,18 @@ class SessionController(QObject):
         keyring_store = self._keyring
 
         def read_business(cancel: CancelToken) -> tuple[Credentials, SessionClient]:
-            # The keyring is asked here, on the worker: a Secret Service call can wait on
-            # D-Bus (or on an unlock prompt), and the window must keep painting meanwhile.
-            token = keyring_store.load(api_url, business_id)
-            if not token:
-                raise _NoSavedToken
-            client = factory(api_url, token)
-            try:
-                business = client.get_business(business_id, cancel=lambda: cancel.cancelled)
-            except (OfflineError, ServerError) as exc:
-                _close(client)
-                raise _SavedTokenUnchecked(token, exc) from exc
-            except BaseException:
-                _close(client)
-                raise
-            # The client that read the business serves the window too: a new one would set
-            # up its connection pool and TLS trust store again (~20-50 ms).
-            return Credentials(api_url, business_id, token, business), client
+            return read_saved_sign_in(keyring_store, factory, api_url, business_id,
+                                      cancel=lambda: cancel.cancelled)
 
         def succeeded(result: tuple[Credentials, SessionClient]) -> None:
             self._complete(*result)
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, _NoSavedToken | KeyringUnavailableError):
+            if isinstance(exc, NoSavedToken | KeyringUnavailableError):
                 self._open_dialog()  # the dialog itself says what is wrong with the keyring
             elif isinstance(exc, AuthError):
                 self._open_dialog(translate("SignIn", SAVED_TOKEN_REFUSED))
-            elif isinstance(exc, _SavedTokenUnchecked) and \
+            elif isinstance(exc, SavedTokenUnchecked) and \
                     (cached := self._cached_business()) is not None:
                 # Work offline (drafts) with the saved token; the first call that gets
                 # through will tell whether the token still works.
@@ -211,7 +172,7 @@ class SessionController(QObject):
                             type(exc.cause).__name__)
                 self._complete(Credentials(api_url, business_id, exc.token, cached))
             else:
-                cause = exc.cause if isinstance(exc, _SavedTokenUnchecked) else exc
+                cause = exc.cause if isinstance(exc, SavedTokenUnchecked) else exc
                 self._open_dialog(sign_in_failure(cause, api_url=api_url,
                                                   business_id=business_id))
 
@@ -413,15 +374,9 @@ class SessionController(QObject):
 
     def _drop_client(self) -> None:
         client, self._client = self._client, None
-        _close(client)
+        close_client(client)
 
     def _give_up_waiting(self) -> None:
         waiting, self._waiting = self._waiting, []
         for _resume, give_up in waiting:
             give_up()
-
-
-def _close(client: object) -> None:
-    close = getattr(client, "close", None)
-    if callable(close):
-        close()
