@@ -1,13 +1,14 @@
-"""``python -m desktop.sandbox [--port N] [--seed S] [--latency-ms MS] [--now ISO] [--strict]
-[--history N]``: run the sandbox alone.
+"""``python -m desktop.sandbox [--port N] [--seed S] [--latency-ms MS] [--now ISO]
+[--time-zone ZONE] [--strict] [--history N]``: run the sandbox alone.
 
 Prints its URL, the business id and a staff token valid for 12 hours (then the clock, the
 mode and the history if they are not the defaults), then logs one line per request (method,
 path, status, milliseconds; never a header) until Ctrl+C.
 
 ``--now 2027-03-14T01:30-05:00`` starts the sandbox's clock at that moment (it runs on from
-there, and the sample data is seeded around that day); a bad value is one line on stderr and
-exit status 2, like any bad option.
+there, and the sample data is seeded around that day); ``--time-zone Asia/Tokyo`` puts the
+business in that zone (same wall-clock hours). A bad value is one line on stderr and exit
+status 2, like any bad option.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import sys
 import threading
 import time
 from types import FrameType
+from zoneinfo import ZoneInfo
 
 from desktop.clock import SYSTEM_CLOCK, Clock, StartedClock, parse_moment
 from desktop.sandbox.mode import FORM_SHAPES
@@ -45,6 +47,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="delay every API answer by this many milliseconds")
     parser.add_argument("--now", metavar="ISO",
                         help="start the clock at this moment, e.g. 2027-03-14T01:30-05:00")
+    parser.add_argument("--time-zone", metavar="ZONE",
+                        help="the business's IANA time zone (default America/New_York)")
     parser.add_argument("--strict", action="store_true",
                         help="follow the vendor's verified workflows to the letter")
     parser.add_argument("--form-shape", choices=FORM_SHAPES, default="array",
@@ -59,6 +63,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             args.now = parse_moment(args.now)
         except ValueError as problem:
             parser.error(f"--now: {problem}")
+    if args.time_zone is not None:
+        try:
+            ZoneInfo(args.time_zone)
+        except (ValueError, KeyError):
+            parser.error(f"--time-zone: {args.time_zone!r} is not an IANA time zone "
+                         "(e.g. Asia/Tokyo)")
     return args
 
 
@@ -78,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sandbox = SandboxServer(port=args.port, seed=args.seed, clock=clock, strict=args.strict,
                                 history=args.history or None,
-                                form_shape=args.form_shape).start()
+                                form_shape=args.form_shape,
+                                time_zone=args.time_zone).start()
     except OSError as problem:
         print(f"Could not listen on port {args.port}: {problem.strerror}", file=sys.stderr)
         return 1
@@ -91,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{sandbox.staff_token(expires_in=TOKEN_HOURS * 3600)}", flush=True)
     if args.now is not None:
         print(f"Clock starts at {args.now.isoformat()} and runs on", flush=True)
+    if args.time_zone is not None:
+        print(f"Business time zone: {sandbox.state.tz.key}", flush=True)
     if args.strict or args.form_shape != "array":
         print(f"Mode: {sandbox.mode.snapshot()}", flush=True)
     if args.history:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -30,7 +31,7 @@ from desktop.sandbox.records import (
     source_data,
 )
 from desktop.sandbox.replies import ApiFailure, not_found, unavailable
-from desktop.sandbox.sample_data import SampleData, load_sample_data
+from desktop.sandbox.sample_data import SampleData, WeeklyHours, load_sample_data
 from desktop.sandbox.store import BookingStore, Keep
 from desktop.sandbox.validation import BookingPlan
 
@@ -39,19 +40,23 @@ class CalendarState:
     """Thread-safe: every public method takes the lock and returns copies."""
 
     def __init__(self, seed: int = 1234, clock: Clock = SYSTEM_CLOCK,
-                 history: int | None = None) -> None:
+                 history: int | None = None, *, time_zone: str | None = None,
+                 staff_hours: Mapping[str, WeeklyHours] | None = None) -> None:
         if history is not None and history < 0:
             raise ValueError("history must be 0 or more appointments")
         self._lock = threading.RLock()
         self._seed = seed
         self.clock = clock
         self.history = history or 0
+        #: The business's zone and staff hours when not the sample data's (sample_data.py).
+        self._changes = (time_zone, dict(staff_hours) if staff_hours else None)
+        load_sample_data(*self._changes)  # a bad zone or week raises here, not on reset
         self.reset()
 
     # ------------------------------------------------------------------ lifecycle
     def reset(self) -> None:
         """Fresh sample data around the clock's *today* (deterministic for seed and day)."""
-        data = load_sample_data()
+        data = load_sample_data(*self._changes)
         tz = ZoneInfo(data.business["time_zone"])
         today = self.clock.now().astimezone(tz).date()
         rng = random.Random(f"{self._seed}:{today.isoformat()}")

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import time
 from functools import cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from desktop.resources_path import resource_path
 
 Record = dict[str, Any]
+#: A staff member's week: ``{"sun": [["00:00", "04:00"]], ...}`` (wall times in the business's
+#: zone, as in ``staff.json``).
+WeeklyHours = Mapping[str, Sequence[Sequence[str]]]
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,40 @@ def _load_cached() -> SampleData:
     )
 
 
-def load_sample_data() -> SampleData:
-    """A private deep copy: the state may change clients without touching the cache."""
-    return copy.deepcopy(_load_cached())
+def load_sample_data(time_zone: str | None = None,
+                     staff_hours: Mapping[str, WeeklyHours] | None = None) -> SampleData:
+    """A private deep copy: the state may change clients without touching the cache.
+
+    ``time_zone`` puts the business in another IANA zone (the same wall-clock hours there);
+    ``staff_hours`` replaces the weekly hours of the staff members it names (a night shift
+    across a clock change, say). Both raise ValueError for what does not exist.
+    """
+    data = copy.deepcopy(_load_cached())
+    if time_zone is not None:
+        data.business["time_zone"] = _zone_name(time_zone)
+    for staff_id, week in (staff_hours or {}).items():
+        member = data.staff_member(staff_id)
+        if member is None:
+            raise ValueError(f"no staff member {staff_id!r} in the sample data")
+        member["working_hours"] = _week(week)
+    return data
+
+
+def _zone_name(name: str) -> str:
+    try:
+        return str(ZoneInfo(name).key)
+    except (ValueError, KeyError):
+        raise ValueError(f"{name!r} is not an IANA time zone (e.g. Asia/Tokyo)") from None
+
+
+def _week(week: WeeklyHours) -> dict[str, list[list[str]]]:
+    hours: dict[str, list[list[str]]] = {}
+    for day, spans in week.items():
+        if day not in _WEEKDAYS:
+            raise ValueError(f"{day!r} is not a weekday ({', '.join(_WEEKDAYS)})")
+        hours[day] = []
+        for span in spans:
+            begin, end = (str(part) for part in span)
+            time.fromisoformat(begin), time.fromisoformat(end)  # raise ValueError if not times
+            hours[day].append([begin, end])
+    return hours

@@ -1,7 +1,8 @@
 """The sandbox: a stand-in of vcita's Platform API on 127.0.0.1 (see handler.py for the HTTP
 side, routes.py for the endpoints, state.py for the business behind them).
 
-``SandboxServer(port=0, seed=1234, clock=SYSTEM_CLOCK, strict=False, history=None)``:
+``SandboxServer(port=0, seed=1234, clock=SYSTEM_CLOCK, strict=False, history=None,
+time_zone=None, staff_hours=None)``:
 
 * ``clock`` - every "now" of the sandbox (seeding, availability, bookings' times, token
   expiry) comes from it; ``sandbox.clock`` is that clock. ``sandbox.set_now(moment)`` (or
@@ -9,7 +10,11 @@ side, routes.py for the endpoints, state.py for the business behind them).
   by a ``StartedClock`` that runs on from the moment;
 * ``strict`` - the vendor's harder rules (mode.py), switchable at run time via
   ``sandbox.mode`` or ``POST /__sandbox/mode``;
-* ``history`` - that many past appointments before the seeded weeks (history.py).
+* ``history`` - that many past appointments before the seeded weeks (history.py);
+* ``time_zone`` - the business's IANA zone instead of the sample data's America/New_York
+  (the same wall-clock hours there: a clinic in Tokyo or Buenos Aires);
+* ``staff_hours`` - ``{staff_id: {"sun": [["00:00", "04:00"]]}}`` replaces those staff
+  members' weekly hours (e.g. a night shift across a clock change).
 
 ``reset()`` gives fresh sample data around the clock's today, clears faults and logs and puts
 the mode back as started.
@@ -21,6 +26,7 @@ import copy
 import logging
 import threading
 from collections import deque
+from collections.abc import Mapping
 from datetime import datetime
 from types import TracebackType
 from typing import Any
@@ -31,6 +37,7 @@ from desktop.sandbox.handler import HttpServer
 from desktop.sandbox.mode import Mode
 from desktop.sandbox.records import Record
 from desktop.sandbox.replies import ApiFailure, Reply
+from desktop.sandbox.sample_data import WeeklyHours
 from desktop.sandbox.state import SandboxState
 from desktop.sandbox.tokens import TokenIssuer, TokenProblem
 
@@ -75,13 +82,16 @@ class SandboxServer:
 
     def __init__(self, port: int = 0, host: str = "127.0.0.1", seed: int = 1234,
                  clock: Clock = SYSTEM_CLOCK, strict: bool = False,
-                 history: int | None = None, form_shape: str = "array") -> None:
+                 history: int | None = None, form_shape: str = "array",
+                 time_zone: str | None = None,
+                 staff_hours: Mapping[str, WeeklyHours] | None = None) -> None:
         self.host = host
         self.port = port
         self.seed = seed
         self._clock = _SharedClock(clock)
         self.mode = Mode(strict, form_shape)
-        self.state = SandboxState(seed, self._clock, history)
+        self.state = SandboxState(seed, self._clock, history, time_zone=time_zone,
+                                  staff_hours=staff_hours)
         self.faults = Faults(seed)
         self.faults.on_refuse = self._set_refusing
         self.tokens = TokenIssuer(self.state.business_id, seed, self._clock)

@@ -20,4 +20,5 @@ __all__ = ["BookingPlan", "BookingRecord", "Outcome", "SandboxState", "iso", "pu
 
 
 class SandboxState(DeskActions):
-    """``SandboxState(seed=1234, clock=SYSTEM_CLOCK, history=None)``."""
+    """``SandboxState(seed=1234, clock=SYSTEM_CLOCK, history=None, *, time_zone=None,
+    staff_hours=None)``."""

@@ -64,8 +64,36 @@ def test_now_starts_the_clock_at_that_moment() -> None:
     assert process.returncode == 0
 
 
+def test_time_zone_puts_the_business_in_that_zone() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "desktop.sandbox", "--port", "0", "--now",
+         "2027-12-31T23:50-05:00", "--time-zone", "Asia/Tokyo"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline().strip() for _ in range(5)]
+        url, business = lines[0].rsplit(" ", 1)[-1], lines[1].rsplit(" ", 1)[-1]
+        assert lines[4] == "Business time zone: Asia/Tokyo"
+        clock = httpx.get(f"{url}/__sandbox/clock").json()["data"]
+        assert clock["today"] == "2028-01-01"  # 13:50 on New Year's Day in Tokyo
+        assert clock["business_now"].startswith("2028-01-01T13:5")
+        assert clock["business_now"].endswith("+09:00")
+        token = lines[2].rsplit(" ", 1)[-1]
+        shown = httpx.get(f"{url}/platform/v1/businesses/{business}",
+                          headers={"Authorization": f"Bearer {token}"}).json()
+        assert shown["data"]["business"]["time_zone"] == "Asia/Tokyo"
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0
+
+
 @pytest.mark.parametrize("args", [["--now", "2027-03-14T01:30"], ["--now", "next week"],
-                                  ["--history", "-3"]])
+                                  ["--history", "-3"], ["--time-zone", "Mars/Olympus"],
+                                  ["--time-zone", "../etc/passwd"]])
 def test_a_bad_value_is_one_line_and_status_2(args: list[str]) -> None:
     done = subprocess.run([sys.executable, "-m", "desktop.sandbox", "--port", "0", *args],
                           capture_output=True, text=True, timeout=20, check=False)
