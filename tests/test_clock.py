@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -67,3 +69,17 @@ def test_domain_text_is_english_until_a_translator_is_installed() -> None:
     finally:
         i18n.install(None)
     assert i18n.translate("Outcome", "Booked.") == "Booked."
+
+
+def test_nothing_in_the_app_reads_the_wall_clock_but_the_clock() -> None:
+    """Python's and Qt's "now" and "today" are read in desktop/clock.py only (the Book page's
+    calendar, the form's date fields, the Retry-After date went through Qt or datetime
+    before issue 11's sweep found them)."""
+    calls = re.compile(r"datetime\.now\(|date\.today\(|time\.time\(|utcnow\(|"
+                       r"currentDate\(|currentDateTime\(|currentSecsSinceEpoch\(")
+    root = Path(__file__).resolve().parents[1] / "desktop"
+    offenders = [f"{path.relative_to(root)}:{number}"
+                 for path in sorted(root.rglob("*.py")) if path.name != "clock.py"
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if calls.search(line)]
+    assert offenders == []

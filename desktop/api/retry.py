@@ -16,6 +16,7 @@ from desktop.api.constants import (
     RETRY_AFTER_MAX,
 )
 from desktop.api.errors import RequestCancelledError
+from desktop.clock import SYSTEM_CLOCK
 
 #: Answers True once the person has pressed Cancel.
 CancelCheck = Callable[[], bool]
@@ -43,7 +44,7 @@ def parse_retry_after(value: str | None, *, now: datetime | None = None,
             return None
         if when.tzinfo is None:  # an HTTP date is always GMT
             when = when.replace(tzinfo=UTC)
-        seconds = float((when - (now or datetime.now(UTC))).total_seconds())
+        seconds = float((when - (now or SYSTEM_CLOCK.now())).total_seconds())
     if math.isnan(seconds):
         return None
     return float(min(max(seconds, 0.0), cap))

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.forms import MeetingKind, parse_definition
 from desktop.ui.form import GeneratedForm
+from desktop.ui.form.date_edit import Today
 from tests.forms.samples import every_type
 
 MakeForm = Callable[..., GeneratedForm]
@@ -20,8 +21,8 @@ def make_form(qtbot: QtBot) -> MakeForm:
     """Build a GeneratedForm from a raw definition, shown and sized like the booking pane."""
 
     def make(raw: dict[str, Any] | None = None, meeting_kind: MeetingKind | None = None,
-             ) -> GeneratedForm:
-        form = GeneratedForm(parse_definition(raw or every_type()), meeting_kind)
+             *, today: Today | None = None) -> GeneratedForm:
+        form = GeneratedForm(parse_definition(raw or every_type()), meeting_kind, today=today)
         qtbot.addWidget(form)
         form.resize(720, 900)
         form.show()

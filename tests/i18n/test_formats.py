@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop import i18n
 from desktop.ui.booking.slot_picker import SlotPicker
-from desktop.ui.form.editors import OptionalDateEdit, full_year_date_format
+from desktop.ui.form.date_edit import OptionalDateEdit, full_year_date_format
 from desktop.ui.formatting import (
     clock_time,
     day_and_month,

@@ -28,6 +28,7 @@ from desktop.forms import (
 from desktop.ui.booking.definitions import Definition, FormDefinitions
 from desktop.ui.booking.form_host import place_refusal
 from desktop.ui.form import FormErrorView, GeneratedForm
+from desktop.ui.form.date_edit import Today
 from desktop.ui.messages import plain_words
 from desktop.ui.plain_text import plain_label
 
@@ -46,8 +47,11 @@ class ClientDetailsHost(QObject):
     sig_form_shown = Signal()
 
     def __init__(self, definitions: FormDefinitions, picker: DetailsArea,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 today: Today | None = None) -> None:
         super().__init__(parent)
+        #: Today on the app's clock, for the forms' date fields.
+        self._today = today
         self._definitions = definitions
         self._picker = picker
         self._definition: FormDefinition | None = None
@@ -118,7 +122,7 @@ class ClientDetailsHost(QObject):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(_note(self.tr("This service also needs, for {name}:").format(
             name=client.full_name)))
-        form = GeneratedForm(asked, meeting_kind=kind, parent=box)
+        form = GeneratedForm(asked, meeting_kind=kind, parent=box, today=self._today)
         form.setObjectName("client-details-form")
         known = meeting_details or (client.phone if kind == "phone" else None)
         if kind is not None and known:

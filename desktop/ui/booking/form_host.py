@@ -15,6 +15,7 @@ from desktop.forms import FormDefinitionError, meeting_kind_for
 from desktop.ui.booking.client_picker import ClientPicker
 from desktop.ui.booking.definitions import Definition, FormDefinitions
 from desktop.ui.form import FormErrorView, GeneratedForm
+from desktop.ui.form.date_edit import Today
 from desktop.ui.messages import plain_words
 
 
@@ -29,8 +30,11 @@ class NewClientFormHost(QObject):
     sig_form_shown = Signal()
 
     def __init__(self, definitions: FormDefinitions, picker: ClientPicker,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 today: Today | None = None) -> None:
         super().__init__(parent)
+        #: Today on the app's clock, for the forms' date fields.
+        self._today = today
         self._definitions = definitions
         self._picker = picker
         self._form: GeneratedForm | None = None
@@ -76,7 +80,8 @@ class NewClientFormHost(QObject):
             self._picker.set_form_widget(FormErrorView(definition))
             self.sig_changed.emit()
             return
-        form = GeneratedForm(definition, meeting_kind=meeting_kind_for(service.interaction_type))
+        form = GeneratedForm(definition, meeting_kind=meeting_kind_for(service.interaction_type),
+                             today=self._today)
         if self._carried:
             form.set_values(self._carried)  # a service change keeps what was typed
             self._carried = {}

@@ -12,6 +12,8 @@ Every API call runs on the task runner through :class:`~desktop.ui.page_work.Pag
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
@@ -43,6 +45,7 @@ from desktop.ui.booking.restore import BookingRestorer
 from desktop.ui.booking.sender import BookingSender
 from desktop.ui.booking.times import TimesLoader
 from desktop.ui.form import GeneratedForm
+from desktop.ui.form.date_edit import clock_today
 from desktop.ui.messages import plain_words
 from desktop.ui.page_work import PageWork, cancel_check
 from desktop.ui.tasks import CancelToken, TaskRunner
@@ -76,8 +79,11 @@ class BookingPage(BookingLayout):
         self.times = TimesLoader(client, business, self.selection, self.catalogue,
                                  self.slot_picker, self.event_picker, self.work, clock, self)
         self.definitions = FormDefinitions(client, business, self.work, self)
-        self.form_host = NewClientFormHost(self.definitions, self.client_picker, self)
-        self.details_host = ClientDetailsHost(self.definitions, self.client_picker, self)
+        today = clock_today(clock, ZoneInfo(business.time_zone or "UTC"))
+        self.form_host = NewClientFormHost(self.definitions, self.client_picker, self,
+                                           today=today)
+        self.details_host = ClientDetailsHost(self.definitions, self.client_picker, self,
+                                              today=today)
         self.restorer = BookingRestorer(self)
         self.booker = BookingSender(self)
         self.slot_picker.set_time_zone(self.selection.time_zone)

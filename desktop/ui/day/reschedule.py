@@ -40,6 +40,7 @@ from desktop.ui.booking.slot_picker import SlotPicker
 from desktop.ui.booking.times import month_range
 from desktop.ui.day.dialogs import MessageBox
 from desktop.ui.day.entries import DayEntry
+from desktop.ui.form.date_edit import clock_today
 from desktop.ui.formatting import time_in_zone
 from desktop.ui.messages import plain_words
 from desktop.ui.page_work import PageWork, cancel_check
@@ -116,7 +117,8 @@ class RescheduleDialog(QDialog):
         self._details_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self._details_area.hide()
         definitions = FormDefinitions(client, business, self.work, self)
-        self.details = ClientDetailsHost(definitions, self, self)
+        self.details = ClientDetailsHost(definitions, self, self,
+                                         today=clock_today(clock, ZoneInfo(self._zone)))
 
         buttons = QDialogButtonBox(self)
         self.confirm = QPushButton(self.tr("&Move"), self)

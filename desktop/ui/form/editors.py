@@ -9,15 +9,13 @@ column layout can do without. A new type is one entry in :data:`EDITORS`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,12 +25,12 @@ from PySide6.QtWidgets import (
 from desktop.forms import FormField, FormValue
 from desktop.forms.values import as_bool, as_date, option_value
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.ui.form.date_edit import NO_DATE_PY, OptionalDateEdit, Today
 
 #: Policies longer than this are shown in a scrollable box instead of a label.
 LONG_POLICY_CHARS = 400
 #: Shown as ``translate("FormEditors", ...)``.
 CHOOSE_TEXT = QT_TRANSLATE_NOOP("FormEditors", "Choose…")
-NO_DATE_TEXT = QT_TRANSLATE_NOOP("FormEditors", "No date")
 
 Slot = Callable[..., None]
 W = TypeVar("W", bound=QWidget)
@@ -191,66 +189,11 @@ class DropdownEditor(FieldEditor[QComboBox]):
         self.input.activated.connect(slot)
 
 
-def full_year_date_format(locale: QLocale) -> str:
-    """The locale's short date format with a four-digit year (``M/d/yyyy``, ``d/M/yyyy``,
-    ``dd.MM.yyyy``): a birth date must not read as ``4/5/26``."""
-    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
-
-
-_NO_DATE = QDate(1800, 1, 1)
-_NO_DATE_PY = date(1800, 1, 1)
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date edit that can be empty: its lowest date stands for "no date".
-
-    Opening the calendar or stepping from empty starts at today, not in 1800; Delete (or
-    Backspace with everything selected) empties it again.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(full_year_date_format(self.locale()))
-        self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText(translate("FormEditors", NO_DATE_TEXT))
-        self.setDate(_NO_DATE)
-
-    def is_empty(self) -> bool:
-        return self.date() == _NO_DATE
-
-    def date_or_none(self) -> date | None:
-        return None if self.is_empty() else self.date().toPython()  # type: ignore[return-value]
-
-    def set_date_or_none(self, day: date | None) -> None:
-        self.setDate(_NO_DATE if day is None else QDate(day.year, day.month, day.day))
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.is_empty():
-            self.setDate(QDate.currentDate())
-        super().mousePressEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        line = self.lineEdit()
-        if key == Qt.Key.Key_Delete or (
-                key == Qt.Key.Key_Backspace and line.selectedText() == line.text()):
-            self.setDate(_NO_DATE)
-            return
-        if self.is_empty() and (event.text().isdigit() or key in (
-                Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)):
-            self.setDate(QDate.currentDate())
-            if not event.text().isdigit():
-                return
-        super().keyPressEvent(event)
-
-
 class DateEditor(FieldEditor[OptionalDateEdit]):
     __slots__ = ()
 
     def _make_input(self, parent: QWidget) -> OptionalDateEdit:
-        edit = OptionalDateEdit(parent)
+        edit = OptionalDateEdit(parent)  # the form gives it its clock's today (use_today)
         edit.setToolTip(translate("FormEditors", "Press Delete to leave the date empty."))
         return edit
 
@@ -264,7 +207,11 @@ class DateEditor(FieldEditor[OptionalDateEdit]):
     def coerce(cls, field: FormField, value: object) -> FormValue:
         day = as_date(value)
         # The edit's range starts at its "no date" day: anything earlier reads as empty.
-        return None if day is None or day <= _NO_DATE_PY else day
+        return None if day is None or day <= NO_DATE_PY else day
+
+    def use_today(self, today: Today) -> None:
+        """Where opening or stepping from empty starts: today on the app's clock."""
+        self.input.today = today
 
     def connect_changed(self, slot: Slot) -> None:
         self.input.dateChanged.connect(slot)

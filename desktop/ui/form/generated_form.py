@@ -32,6 +32,7 @@ from desktop.forms import (
     validate_values,
 )
 from desktop.forms.values import check_field, check_meeting_details
+from desktop.ui.form.date_edit import Today, clock_today
 from desktop.ui.form.editors import (
     FieldEditor,
     editor_class,
@@ -61,9 +62,11 @@ class GeneratedForm(RowBuilding, QWidget):
     sig_changed = Signal()
 
     def __init__(self, definition: FormDefinition, meeting_kind: MeetingKind | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, today: Today | None = None) -> None:
         super().__init__(parent)
         self.definition = definition
+        #: Today on the app's clock (``date_edit.clock_today``): date fields start there.
+        self._today = today or clock_today()
         self.meeting_kind: MeetingKind | None = meeting_kind
         self._editors: dict[str, FieldEditor[Any]] = {}
         #: Where each field's error label goes: (row grid, grid row, grid column).

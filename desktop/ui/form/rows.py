@@ -24,7 +24,14 @@ from desktop.forms import (
     default_value,
     meeting_label,
 )
-from desktop.ui.form.editors import DIAL_HINTS, PHONE_PLACEHOLDER, FieldEditor, make_editor
+from desktop.ui.form.date_edit import Today
+from desktop.ui.form.editors import (
+    DIAL_HINTS,
+    PHONE_PLACEHOLDER,
+    DateEditor,
+    FieldEditor,
+    make_editor,
+)
 
 REQUIRED_MARK = " *"
 _PLAIN = Qt.TextFormat.PlainText
@@ -56,6 +63,8 @@ class RowBuilding:
     _meeting_text: str
     _quiet: bool
     _batch_timer: QTimer
+    #: Where the date fields start from empty: today on the app's clock.
+    _today: Today
 
     if TYPE_CHECKING:  # provided by GeneratedForm and QWidget; declared for the type checker
         def font(self) -> QFont: ...
@@ -150,6 +159,9 @@ class RowBuilding:
         slots = self._slots
         line = self._lines.get(id(grid), 0)
         made = [make_editor(field, content) for field in row]
+        for editor in made:
+            if isinstance(editor, DateEditor):
+                editor.use_today(self._today)
         labels_line = line
         widgets_line = line + (1 if any(e.label_above for e in made) else 0)
         error_line = widgets_line + max(len(e.widgets) for e in made)
