@@ -4,16 +4,19 @@ the receptionist may decide about one that needs attention."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from desktop.i18n import translate
 from desktop.outbox.model import (
     MAX_IDS_PER_CALL,
     CompleteBooking,
     Decision,
+    MoveBooking,
     Operation,
     OperationKind,
     OperationStatus,
     Problem,
+    RescheduleBooking,
 )
 
 S = OperationStatus
@@ -49,6 +52,25 @@ def decisions(op: Operation) -> tuple[Decision, ...]:
     if op.problem in (Problem.CANCELLED_ELSEWHERE, Problem.NOT_FOUND):
         return (Decision.DROP, Decision.RETRY)
     return (Decision.RETRY, Decision.DROP)
+
+
+def booked_time(op: Operation) -> datetime | None:
+    """The time ``op`` books or moves a booking to (None for what books no time)."""
+    payload = op.payload
+    if isinstance(payload, RescheduleBooking):
+        return payload.start_time
+    if isinstance(payload, MoveBooking):
+        return payload.new_booking.start_time
+    if op.kind in (OperationKind.CREATE_BOOKING, OperationKind.JOIN_WAITLIST):
+        return op.label.start_time
+    return None
+
+
+def time_has_passed(op: Operation, now: datetime) -> bool:
+    """Not done yet, and the time it books is over: it can only be refused now (a draft
+    kept while offline overnight, say). The receptionist picks another time or drops it."""
+    when = booked_time(op)
+    return op.status is not S.SENT and when is not None and when <= now
 
 
 def refusal(current: OperationStatus, wanted: OperationStatus) -> str:

@@ -104,6 +104,15 @@ def _problem_text(op: Operation) -> str:
     return texts[op.problem] if op.problem is not None else status_text(op).lower()
 
 
+def passed_text(op: Operation) -> str:
+    """The status of an operation whose time is over (policy.time_has_passed)."""
+    if op.kind is K.CREATE_BOOKING:
+        return translate("Outbox", "In the past: open it to pick another time")
+    if op.kind is K.JOIN_WAITLIST:
+        return translate("Outbox", "In the past: the session has begun, drop it")
+    return translate("Outbox", "In the past: pick another time or drop")
+
+
 def describe(op: Operation) -> str:
     """One line for a person: what it does, and where it stands."""
     if op.status in (S.NEEDS_ATTENTION, S.FAILED):

@@ -9,7 +9,7 @@ York) is shown with its UTC offset, so the receptionist can tell the two apart.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QLocale, QTime
@@ -32,6 +32,11 @@ def locale() -> QLocale:
 def long_day(day: date) -> str:
     """``Wednesday, December 2, 2026`` / ``miércoles, 2 de diciembre de 2026``."""
     return locale().toString(to_qdate(day), QLocale.FormatType.LongFormat)
+
+
+def month_name(day: date) -> str:
+    """The month of ``day`` with its year: ``December 2027`` / ``diciembre de 2027``."""
+    return locale().toString(to_qdate(day), "MMMM yyyy")
 
 
 def day_and_month(day: date, *, weekday: bool = True) -> str:
@@ -72,6 +77,29 @@ def time_in_zone(moment: datetime, zone: str) -> str:
     if is_ambiguous(local):
         text = f"{text} ({offset_text(local)})"
     return text
+
+
+def time_here(moment: datetime) -> str:
+    """The wall time of ``moment`` in the computer's own zone (its ``TZ``; for what is about
+    this desk, not the business); with the offset when that time happens twice here."""
+    local = moment.astimezone()
+    text = clock_time(local)
+    if _repeated_here(local):
+        text = f"{text} ({offset_text(local)})"
+    return text
+
+
+def _repeated_here(local: datetime) -> bool:
+    """The computer's zone is known only by offsets: the wall time happens twice when the
+    offset of a day before or after also gives it."""
+    wall = local.replace(tzinfo=None)
+    around = {(local + timedelta(days=days)).astimezone().utcoffset() for days in (-1, 1)}
+    for offset in around - {local.utcoffset(), None}:
+        assert offset is not None
+        other = (wall - offset).replace(tzinfo=UTC)
+        if other.astimezone().replace(tzinfo=None) == wall:
+            return True
+    return False
 
 
 def day_in_zone(moment: datetime, zone: str) -> date:

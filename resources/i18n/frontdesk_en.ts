@@ -97,7 +97,7 @@
 <context>
     <name>DraftsPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/drafts/panel.py" line="+206"/>
+        <location filename="../../desktop/ui/drafts/panel.py" line="+221"/>
         <source>%n waiting to send</source>
         <translation>
             <numerusform>%n waiting to send</numerusform>
@@ -127,7 +127,7 @@
 <context>
     <name>ExpiryWording</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/sign_in/expiry.py" line="+24"/>
+        <location filename="../../desktop/ui/sign_in/expiry.py" line="+25"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>

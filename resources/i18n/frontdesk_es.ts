@@ -414,7 +414,7 @@
 <context>
     <name>BookingPage</name>
     <message>
-        <location filename="../../desktop/ui/booking/page.py" line="+176"/>
+        <location filename="../../desktop/ui/booking/page.py" line="+182"/>
         <source>Booking again for {name}: pick the new time.</source>
         <extracomment>Put the chosen client on a full session&apos;s waitlist: (JoinWaitlist, BookingLabel).</extracomment>
         <translation>Nueva reserva para {name}: elija el nuevo horario.</translation>
@@ -488,9 +488,14 @@
 <context>
     <name>BookingRestorer</name>
     <message>
-        <location filename="../../desktop/ui/booking/restore.py" line="+101"/>
+        <location filename="../../desktop/ui/booking/restore.py" line="+108"/>
         <source>The time saved in this draft is no longer open. Please pick another; everything else was restored.</source>
         <translation>El horario guardado en este borrador ya no está libre. Elija otro; todo lo demás se recuperó.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The time saved in this draft, {when}, has passed. Please pick another; everything else was restored.</source>
+        <translation>El horario guardado en este borrador, {when}, ya pasó. Elija otro; todo lo demás se recuperó.</translation>
     </message>
 </context>
 <context>
@@ -647,9 +652,9 @@
 <context>
     <name>ClientDetailsHost</name>
     <message>
-        <location filename="../../desktop/ui/booking/details_host.py" line="+119"/>
+        <location filename="../../desktop/ui/booking/details_host.py" line="+123"/>
         <source>This service also needs, for {name}:</source>
-        <extracomment>A details form is on screen (a reopened draft&apos;s answers go in then).</extracomment>
+        <extracomment>A details form is on screen (a reopened draft&apos;s answers go in then). Today on the app&apos;s clock, for the forms&apos; date fields.</extracomment>
         <translation>Este servicio también necesita, para {name}:</translation>
     </message>
     <message>
@@ -1286,7 +1291,7 @@
         <translation>{client} quedará anotado en la lista de espera de {service}, {time}. Se envía ahora, o en cuanto vuelva la red.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Draft reopened. Fix what is needed (for example pick another time), then Book, or save it again with Ctrl+S.</source>
         <translation>Borrador abierto. Corrija lo necesario (por ejemplo, elija otro horario) y luego Reservar, o vuelva a guardarlo con Ctrl+S.</translation>
     </message>
@@ -1314,7 +1319,7 @@
 <context>
     <name>DraftsPanel</name>
     <message>
-        <location filename="../../desktop/ui/drafts/panel.py" line="+112"/>
+        <location filename="../../desktop/ui/drafts/panel.py" line="+119"/>
         <source>What</source>
         <extracomment>Row tints: one that needs a person must stand out from the calm ones (the status column also says it in words, in bold). (draft id, SavedBooking): the booking window loads it back to fix. A reschedule or move whose time was taken: the day view offers a new time (then ``store.change_time(op_id, start)``). Emitted after every refresh landed on screen (tests and the status bar listen).</extracomment>
         <translation>Qué</translation>
@@ -1351,28 +1356,28 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+123"/>
+        <location line="+131"/>
         <source>Send now</source>
         <translation>Enviar ahora</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-130"/>
         <source>Pick another time</source>
         <translation>Elegir otro horario</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+142"/>
+        <location line="+150"/>
         <source>Drop</source>
         <translation>Descartar</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-149"/>
         <source>Remove the selected line without sending it</source>
         <translation>Quitar la línea elegida sin enviarla</translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+80"/>
         <source>%n waiting to send</source>
         <translation>
             <numerusform>%n por enviar</numerusform>
@@ -1502,7 +1507,7 @@
 <context>
     <name>ExpiryWording</name>
     <message>
-        <location filename="../../desktop/ui/sign_in/expiry.py" line="+20"/>
+        <location filename="../../desktop/ui/sign_in/expiry.py" line="+21"/>
         <source>Your sign-in has expired. Sign in again with a new staff token.</source>
         <translation>Su sesión venció. Vuelva a iniciar sesión con un token del personal nuevo.</translation>
     </message>
@@ -1624,24 +1629,24 @@
 <context>
     <name>FormEditors</name>
     <message>
-        <location filename="../../desktop/ui/form/editors.py" line="+34"/>
+        <location filename="../../desktop/ui/form/editors.py" line="+33"/>
         <source>Choose…</source>
-        <extracomment>Shown as ``translate(&quot;FormEditors&quot;, ...)``.</extracomment>
+        <extracomment>Policies longer than this are shown in a scrollable box instead of a label. Shown as ``translate(&quot;FormEditors&quot;, ...)``.</extracomment>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/form/date_edit.py" line="+22"/>
         <source>No date</source>
         <translation>Sin fecha</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location filename="../../desktop/ui/form/editors.py" line="+164"/>
         <source>Press Delete to leave the date empty.</source>
         <extracomment>Checkboxes carry their label in their own text; the form puts no label above them. Check the format (email, phone) when the receptionist leaves the field.</extracomment>
         <translation>Presione Supr para dejar la fecha vacía.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>(The business gave no text for this policy.)</source>
         <translation>(El negocio no cargó el texto de esta política.)</translation>
     </message>
@@ -1820,20 +1825,21 @@
 <context>
     <name>GeneratedForm</name>
     <message>
-        <location filename="../../desktop/ui/form/rows.py" line="+41"/>
+        <location filename="../../desktop/ui/form/rows.py" line="+48"/>
         <source>Required</source>
         <extracomment>Rows of up to 6 fields share columns exactly (lcm of 1..6 is 60); odder rows get close. Fields built before the constructor returns: more than a screenful, and all of any usual form. Longer forms build the rest in batches while the event loop is idle (one batch per turn, a few ms each), so the first screen is usable at once.</extracomment>
         <translation>Obligatorio</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+166"/>
         <source>Street, number, city</source>
+        <extracomment>Where the date fields start from empty: today on the app&apos;s clock.</extracomment>
         <translation>Calle, número, ciudad</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/form/generated_form.py" line="+108"/>
+        <location filename="../../desktop/ui/form/generated_form.py" line="+111"/>
         <source>Booking form</source>
-        <extracomment>Where each field&apos;s error label goes: (row grid, grid row, grid column). Rows (and the meeting line) not built yet, in reading order. Next free grid line of each section&apos;s grid. Raw values of fields whose widgets do not exist yet (as given to set_value).</extracomment>
+        <extracomment>Today on the app&apos;s clock (``date_edit.clock_today``): date fields start there. Where each field&apos;s error label goes: (row grid, grid row, grid column). Rows (and the meeting line) not built yet, in reading order. Next free grid line of each section&apos;s grid. Raw values of fields whose widgets do not exist yet (as given to set_value).</extracomment>
         <translation>Formulario de reserva</translation>
     </message>
 </context>
@@ -2013,9 +2019,9 @@
 <context>
     <name>NewClientFormHost</name>
     <message>
-        <location filename="../../desktop/ui/booking/form_host.py" line="+58"/>
+        <location filename="../../desktop/ui/booking/form_host.py" line="+62"/>
         <source>Choose a service first: the new-client form depends on it.</source>
-        <extracomment>The service whose form is wanted on screen (answers for others are only cached).</extracomment>
+        <extracomment>Today on the app&apos;s clock, for the forms&apos; date fields. The service whose form is wanted on screen (answers for others are only cached).</extracomment>
         <translation>Elija primero un servicio: el formulario de cliente nuevo depende de él.</translation>
     </message>
     <message>
@@ -2024,7 +2030,7 @@
         <translation>Cargando el formulario de cliente nuevo…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>The new-client form is not available.</source>
         <translation>El formulario de cliente nuevo no está disponible.</translation>
     </message>
@@ -2127,7 +2133,7 @@
         <translation>Este borrador no está lo bastante completo para enviarlo (puede faltar un horario o un cliente). Ábralo, termínelo y reserve.</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox/policy.py" line="+57"/>
+        <location filename="../../desktop/outbox/policy.py" line="+79"/>
         <source>This was already done, so it cannot be sent again.</source>
         <extracomment>``sending`` only from ``queued``; nothing after ``sent``. Statuses whose content may be edited. Not ``sending`` (it may be on the wire) nor ``sent``. A ``sending`` operation may already be done: dropping it would hide that from the desk. Not settled: a later operation on the same booking waits while an earlier one is in here. Waiting to be sent (the status bar&apos;s &quot;waiting&quot;) and waiting for a person.</extracomment>
         <translation>Esto ya se hizo, así que no se puede volver a enviar.</translation>
@@ -2314,7 +2320,22 @@
         <translation>problema inesperado: reintente</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>In the past: open it to pick another time</source>
+        <translation>Ya pasó: ábralo para elegir otro horario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the past: the session has begun, drop it</source>
+        <translation>Ya pasó: la sesión ya empezó, descártelo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the past: pick another time or drop</source>
+        <translation>Ya pasó: elija otro horario o descarte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{action} — {state}</source>
         <translation>{action} — {state}</translation>
     </message>
@@ -2618,7 +2639,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>RescheduleDialog</name>
     <message>
-        <location filename="../../desktop/ui/day/reschedule.py" line="+66"/>
+        <location filename="../../desktop/ui/day/reschedule.py" line="+67"/>
         <source>Reschedule</source>
         <extracomment>A move to another staff member: the new booking to make (None: same staff member).</extracomment>
         <translation>Reprogramar</translation>
@@ -2645,17 +2666,17 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
     </message>
     <message>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Message to the client (optional)</source>
         <translation>Mensaje para el cliente (opcional)</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Details the new booking needs</source>
         <translation>Datos que necesita la reserva nueva</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Move</source>
         <translation>&amp;Mover</translation>
     </message>
@@ -3017,9 +3038,9 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>SlotPicker</name>
     <message>
-        <location filename="../../desktop/ui/booking/slot_picker.py" line="+107"/>
+        <location filename="../../desktop/ui/booking/slot_picker.py" line="+111"/>
         <source>Day</source>
-        <extracomment>The day whose times are listed: the direction of travel when skipping closed days.</extracomment>
+        <extracomment>The day whose times are listed: the direction of travel when skipping closed days. The business&apos;s today (``set_first_day``): nothing before it can be chosen. Said with the next times shown (why the calendar moved on by itself).</extracomment>
         <translation>Día</translation>
     </message>
     <message>
@@ -3038,7 +3059,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
         <translation>&amp;Zona horaria</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+69"/>
         <source>No open times this month. Try the next month or another staff member.</source>
         <translation>No hay horarios libres este mes. Pruebe con el mes siguiente o con otro profesional.</translation>
     </message>
@@ -3196,7 +3217,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>TimeZonePicker</name>
     <message>
-        <location filename="../../desktop/ui/booking/slot_picker.py" line="-231"/>
+        <location filename="../../desktop/ui/booking/slot_picker.py" line="-258"/>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
     </message>
@@ -3204,13 +3225,18 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>TimesLoader</name>
     <message>
-        <location filename="../../desktop/ui/booking/times.py" line="+76"/>
+        <location filename="../../desktop/ui/booking/times.py" line="+85"/>
         <source>That month is past.</source>
-        <extracomment>Event sessions are listed this far ahead.</extracomment>
+        <extracomment>Event sessions are listed this far ahead. (what was asked, today) when the calendar last moved on from a month with nothing left in it: it moves on by itself once, not again when the receptionist goes back.</extracomment>
         <translation>Ese mes ya pasó.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
+        <source>Nothing is open for the rest of {month}.</source>
+        <translation>No queda nada libre en lo que resta de {month}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Loading open times…</source>
         <translation>Cargando horarios libres…</translation>
     </message>

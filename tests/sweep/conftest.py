@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,20 @@ def business_at() -> Iterator[Callable[..., Business]]:
         yield start
 
 
+class SandboxTime:
+    """The sandbox's clock, whichever it is now: ``sandbox.set_now`` replaces a running clock
+    by one started at the new moment, and the window reads this, so both jump together."""
+
+    def __init__(self, sandbox: SandboxServer) -> None:
+        self._sandbox = sandbox
+
+    def now(self) -> datetime:
+        return self._sandbox.clock.now()
+
+    def monotonic(self) -> float:
+        return self._sandbox.clock.monotonic()
+
+
 class DeskAt:
     """The real window at a moment, and what the receptionist reads on its Book page."""
 
@@ -128,18 +142,20 @@ class DeskAt:
 def desk_at(qtbot: QtBot, machine_zone: Callable[[str], None], tmp_path: Path
             ) -> Iterator[Callable[..., DeskAt]]:
     """``desk_at(moment, staff_hours=None)``: the window on the Book page, the computer in
-    the moment's machine zone, window and sandbox on one clock started at the moment."""
+    the moment's machine zone, window and sandbox on one clock started at the moment
+    (``sandbox.set_now`` moves both)."""
     with ExitStack() as stack:
         def start(moment: Moment, *, staff_hours: dict[str, Any] | None = None) -> DeskAt:
             machine_zone(moment.machine_zone)
             sandbox = stack.enter_context(SandboxServer(
                 clock=StartedClock(moment.when), time_zone=moment.zone,
                 staff_hours=staff_hours))
+            clock = SandboxTime(sandbox)
             client = stack.enter_context(BookingClient(
-                sandbox.url, sandbox.staff_token(expires_in=86400), clock=sandbox.clock))
+                sandbox.url, sandbox.staff_token(expires_in=30 * 86400), clock=clock))
             business = client.get_business(sandbox.business_id)
             window = MainWindow(client, business, demo=True,
-                                data_dir=tmp_path / f"data-{moment.name}", clock=sandbox.clock)
+                                data_dir=tmp_path / f"data-{moment.name}", clock=clock)
             qtbot.addWidget(window)
             stack.callback(window.shutdown)
             window.show()

@@ -18,7 +18,7 @@ from desktop.booking.saved_booking import SavedBooking
 from desktop.booking.selection import BookingMode
 from desktop.forms import MEETING_DETAILS_ID
 from desktop.ui.booking.message_banner import Tone
-from desktop.ui.formatting import to_qdate
+from desktop.ui.formatting import to_qdate, when_text
 
 if TYPE_CHECKING:
     from desktop.ui.booking.page import BookingPage
@@ -52,7 +52,8 @@ class BookingRestorer(QObject):
 
     def restore(self, saved: SavedBooking) -> None:
         page = self._page
-        self._pending = _Pending(saved, slot_pending=saved.slot is not None,
+        passed = saved.slot is not None and saved.slot.start_time <= page.times.now()
+        self._pending = _Pending(saved, slot_pending=saved.slot is not None and not passed,
                                  form_pending=bool(saved.form_values or saved.meeting_details))
         if saved.time_zone and saved.time_zone != page.selection.time_zone:
             page.set_time_zone(saved.time_zone)
@@ -65,6 +66,9 @@ class BookingRestorer(QObject):
             page.client_picker.select_client(saved.client)
         elif saved.new_client:
             page.client_picker.show_new_client()
+        if passed:
+            self._say_time_passed()
+        self._finish_if_done()
 
     def services_listed(self) -> None:
         """The service list is on screen (at once, or after the catalogue or a mode change)."""
@@ -76,7 +80,8 @@ class BookingRestorer(QObject):
             return
         if saved.staff_id:
             page.staff_picker.select_staff_id(saved.staff_id)
-        if saved.slot is not None and page.selection.mode is BookingMode.APPOINTMENT:
+        if pending.slot_pending and saved.slot is not None \
+                and page.selection.mode is BookingMode.APPOINTMENT:
             start = saved.slot.start_time.astimezone(ZoneInfo(page.selection.time_zone))
             page.slot_picker.calendar.setCurrentPage(start.year, start.month)
             page.slot_picker.calendar.setSelectedDate(to_qdate(start.date()))
@@ -96,11 +101,25 @@ class BookingRestorer(QObject):
             page.slot_picker.select_date(slot.start_time.astimezone(zone).date())
             found = page.slot_picker.select_slot_start(slot.start_time.isoformat())
         pending.slot_pending = False
-        if not found:
+        if not found and slot.start_time <= page.times.now():
+            self._say_time_passed()
+        elif not found:
             page.banner.show_message(self.tr(
                 "The time saved in this draft is no longer open. Please pick another; "
                 "everything else was restored."), Tone.WARNING)
         self._finish_if_done()
+
+    def _say_time_passed(self) -> None:
+        """The draft's time is over (the calendar stays on today: its day may be disabled
+        now, its month past)."""
+        pending = self._pending
+        if pending is None or pending.saved.slot is None:
+            return
+        page = self._page
+        when = when_text(pending.saved.slot.start_time, page.selection.time_zone)
+        page.banner.show_message(self.tr(
+            "The time saved in this draft, {when}, has passed. Please pick another; everything "
+            "else was restored.").format(when=when), Tone.WARNING)
 
     def _form_shown(self) -> None:
         pending = self._pending

@@ -101,6 +101,10 @@ class SlotPicker(QWidget):
         self._time_zone = "UTC"
         #: The day whose times are listed: the direction of travel when skipping closed days.
         self._shown_day: date | None = None
+        #: The business's today (``set_first_day``): nothing before it can be chosen.
+        self._today: date | None = None
+        #: Said with the next times shown (why the calendar moved on by itself).
+        self._note = ""
 
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("calendar")
@@ -156,13 +160,33 @@ class SlotPicker(QWidget):
 
     def set_first_day(self, today: date) -> None:
         """Days before the business's today cannot be chosen (today comes from the app's
-        clock, in the business's zone — not from the computer's own date)."""
-        self.calendar.setMinimumDate(to_qdate(today))
+        clock, in the business's zone — not from the computer's own date). The first time,
+        the calendar also opens on that day: Qt opens it on the computer's date, which can
+        be another day, month or year than the business's (a desk behind or ahead of it)."""
+        first = self._today is None
+        self._today = today
+        with QSignalBlocker(self.calendar):  # the caller loads the month it ends up on
+            self.calendar.setMinimumDate(to_qdate(today))
+            if first:
+                self.calendar.setSelectedDate(to_qdate(today))
+                self.calendar.setCurrentPage(today.year, today.month)
+
+    def first_day(self) -> date | None:
+        """The business's today as last given (days before it are disabled)."""
+        return self._today
+
+    def show_next_month(self, note: str) -> None:
+        """Open the next month on its first day (its times load as for any month change);
+        ``note`` (why) is shown with them."""
+        year, month = self.visible_month()
+        self._note = note
+        self.calendar.setSelectedDate(to_qdate(date(year + month // 12, month % 12 + 1, 1)))
 
     def visible_month(self) -> tuple[int, int]:
         return self.calendar.yearShown(), self.calendar.monthShown()
 
     def clear_availability(self, message: str = "") -> None:
+        self._note = ""
         self._availability = {}
         self._paint_days()
         self.slot_list.clear()
@@ -173,15 +197,18 @@ class SlotPicker(QWidget):
         """Open slots by local day (already in this picker's time zone)."""
         self._availability = {day: slots for day, slots in availability.items() if slots}
         self._paint_days()
+        note, self._note = self._note, ""
         if not self._availability:
-            self.status.setText(self.tr("No open times this month. Try the next month or "
-                                        "another staff member."))
             self._show_day()
+            self.status.setText(" ".join(filter(None, (note, self.tr(
+                "No open times this month. Try the next month or another staff member.")))))
             return
         self.status.setText("")
         # Land on an open day: the selected one, or the next one that has times.
         self._shown_day = None
         self._day_chosen(announce=False)
+        if note:
+            self.status.setText(note)
 
     def open_days(self) -> list[date]:
         """Days of the shown month with at least one open time, in order."""

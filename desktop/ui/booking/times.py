@@ -6,7 +6,7 @@ and the event horizon follow the business, not the computer it runs on.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +19,7 @@ from desktop.clock import Clock, today_in
 from desktop.ui.booking.catalogue import Catalogue
 from desktop.ui.booking.event_picker import EventPicker
 from desktop.ui.booking.slot_picker import SlotPicker
+from desktop.ui.formatting import month_name
 from desktop.ui.messages import plain_words
 from desktop.ui.page_work import PageWork, cancel_check
 from desktop.ui.tasks import CancelToken
@@ -53,6 +54,14 @@ class TimesLoader(QObject):
         self._event_picker = event_picker
         self._work = work
         self._clock = clock
+        #: (what was asked, today) when the calendar last moved on from a month with nothing
+        #: left in it: it moves on by itself once, not again when the receptionist goes back.
+        self._moved_on: tuple[object, date] | None = None
+        slot_picker.set_first_day(self.business_today())
+
+    def now(self) -> datetime:
+        """The app's clock (a draft's time may have passed since it was saved)."""
+        return self._clock.now()
 
     def business_today(self) -> date:
         return today_in(self._clock, ZoneInfo(self._business.time_zone or "UTC"))
@@ -95,8 +104,17 @@ class TimesLoader(QObject):
                 return  # the receptionist has moved on
             self._slot_picker.set_staff_names(self._catalogue.staff_names(), show=staff is None)
             # The platform may list free starts without checking the duration fits.
-            self._slot_picker.set_availability(
-                bookable_availability(availability, service.duration))
+            bookable = bookable_availability(availability, service.duration)
+            if span[0] == today and not any(bookable.values()) \
+                    and self._moved_on != (wanted, today):
+                # Late on the month's last open day (31 Dec at 23:50, say): nothing is left
+                # this month, so the calendar opens on the next one instead of an empty one.
+                self._moved_on = (wanted, today)
+                self._slot_picker.show_next_month(self.tr(
+                    "Nothing is open for the rest of {month}.").format(
+                    month=month_name(today)))
+                return
+            self._slot_picker.set_availability(bookable)
             self.sig_shown.emit()
 
         self._slot_picker.set_loading()

@@ -323,6 +323,8 @@ class DraftsCoordinator(QObject):
             self.page.restore_values(booking)
         finally:
             self._restoring = False
+        if self.page.banner.text.text():
+            return  # the page said something that matters more (e.g. the time has passed)
         self.page.banner.show_message(self.tr(
             "Draft reopened. Fix what is needed (for example pick another time), then Book, "
             "or save it again with Ctrl+S."), Tone.INFO)

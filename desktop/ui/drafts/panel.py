@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,9 +34,16 @@ from PySide6.QtWidgets import (
 
 from desktop.booking.saved_booking import SavedBooking
 from desktop.outbox.model import Decision, Operation, OperationKind, OperationStatus
-from desktop.outbox.policy import ATTENTION, DELETABLE, EDITABLE, WAITING, decisions
+from desktop.outbox.policy import (
+    ATTENTION,
+    DELETABLE,
+    EDITABLE,
+    WAITING,
+    decisions,
+    time_has_passed,
+)
 from desktop.outbox.store import OutboxStore
-from desktop.outbox.wording import action_text, describe, status_text
+from desktop.outbox.wording import action_text, describe, passed_text, status_text
 from desktop.ui.announce import announce
 from desktop.ui.drafts.sync_service import SyncService
 from desktop.ui.messages import plain_words
@@ -163,6 +170,11 @@ class DraftsPanel(QWidget):
     def _schedule_refresh(self, *_args: Any) -> None:
         self._refresh_timer.start()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read again when shown: a draft's time may have passed since the last read."""
+        super().showEvent(event)
+        self._schedule_refresh()
+
     def refresh(self) -> None:
         """Re-read the outbox on a worker; a newer refresh supersedes an older one."""
         store = self._store
@@ -176,12 +188,15 @@ class DraftsPanel(QWidget):
         selected = self.selected_id()
         self._ops = list(reversed(ops))  # newest first: what was just drafted is on top
         self.table.setRowCount(len(self._ops))
+        now = self._store.clock.now()
         for row, op in enumerate(self._ops):
-            status = describe(op).split(" — ", 1)[-1] if op.status in ATTENTION \
-                else status_text(op)
+            passed = time_has_passed(op, now)
+            status = passed_text(op) if passed else describe(op).split(" — ", 1)[-1] \
+                if op.status in ATTENTION else status_text(op)
             cells = (action_text(op), op.label.service_name, when_text(op), status,
                      op.last_error or "")
-            tone = ROW_TONES.get(op.status)
+            tone = Tone.WARNING if passed and op.status not in ATTENTION \
+                else ROW_TONES.get(op.status)
             tint = tone_colours(tone) if tone is not None else None
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -190,7 +205,7 @@ class DraftsPanel(QWidget):
                     background, _border, foreground = tint
                     item.setBackground(QBrush(background))
                     item.setForeground(QBrush(foreground))
-                if column == STATUS_COLUMN and op.status in ATTENTION:
+                if column == STATUS_COLUMN and (passed or op.status in ATTENTION):
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)
