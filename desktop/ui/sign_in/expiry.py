@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject
 
-from desktop.ui.formatting import clock_time, day_and_month
+from desktop.ui.formatting import day_and_month, time_here
 
 
 class ExpiryWording(QObject):
@@ -14,7 +14,8 @@ class ExpiryWording(QObject):
 
     def text(self, expiry: datetime, now: datetime) -> str:
         """What to tell the receptionist about a token that expires at ``expiry`` (shown in
-        the computer's own zone: it is about this desk, not the business)."""
+        the computer's own zone: it is about this desk, not the business; with the offset
+        when that time happens twice there)."""
         left = expiry - now
         if left <= timedelta(0):
             return self.tr("Your sign-in has expired. Sign in again with a new staff token.")
@@ -26,7 +27,7 @@ class ExpiryWording(QObject):
             duration = self.tr("about %n hour(s)", "", round(minutes / 60))
         return self.tr("Your sign-in expires in {duration} (at {time} on {day}). Get a new "
                        "staff token before then.").format(
-            duration=duration, time=clock_time(local), day=day_and_month(local.date()))
+            duration=duration, time=time_here(expiry), day=day_and_month(local.date()))
 
 
 def expiry_text(expiry: datetime, now: datetime) -> str:
