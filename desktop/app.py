@@ -2,6 +2,9 @@
 
     frontdesk                      sign in to the real API (https://api.vcita.biz by default)
     frontdesk --demo               run on the built-in sandbox, signed in, ready to book
+    frontdesk --demo --now 2027-03-14T01:30-05:00 [--time-zone Asia/Tokyo]
+                                   ... with the demo's clock started at that moment (the
+                                   sandbox and the window share it), the business in that zone
     frontdesk --api-url URL --business-id ID
     frontdesk --self-test          headless smoke test of an installed build
 
@@ -44,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true",
                         help="run on the built-in sandbox API with sample data")
+    parser.add_argument("--now", metavar="ISO",
+                        help="with --demo: start the clock at this moment, e.g. "
+                             "2027-03-14T01:30-05:00 (it runs on from there)")
+    parser.add_argument("--time-zone", metavar="ZONE",
+                        help="with --demo: the business's IANA time zone, e.g. Asia/Tokyo")
     parser.add_argument("--api-url", metavar="URL",
                         help="platform API address (or FRONTDESK_API_URL)")
     parser.add_argument("--business-id", metavar="ID",
@@ -55,8 +63,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The options; ``--now`` parsed to a moment (a bad value exits 2 with one line)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if (args.now or args.time_zone) and not args.demo:
+        parser.error("--now and --time-zone are for the demo: add --demo")
+    if args.now is not None:
+        from desktop.clock import parse_moment
+
+        try:
+            args.now = parse_moment(args.now)
+        except ValueError as problem:
+            parser.error(f"--now: {problem}")
+    if args.time_zone is not None:
+        from zoneinfo import ZoneInfo
+
+        try:
+            ZoneInfo(args.time_zone)
+        except (ValueError, KeyError):
+            parser.error(f"--time-zone: {args.time_zone!r} is not an IANA time zone "
+                         "(e.g. Asia/Tokyo)")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(argv)
     # Frontdesk uses no pydantic plugins; without this, building the first model reads the
     # entry points of every installed package to look for some (~20 ms at start-up).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -79,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = create_application(sys.argv[:1], version_later=True)
     if args.demo:
-        return run_demo(app, prepare=start_logging)
+        return run_demo(app, prepare=start_logging, now=args.now, time_zone=args.time_zone)
 
     def prepare() -> ConnectionSettings:
         from desktop.auth.settings import SettingsFile, resolve_connection_settings
