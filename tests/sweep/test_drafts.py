@@ -46,9 +46,11 @@ def save_draft_of_first_time(desk: DeskAt, service_id: str, staff_id: str | None
 def panel_status(desk: DeskAt) -> str:
     """The Drafts panel's status cell of its one row, freshly read (View → Drafts)."""
     panel = desk.window.drafts.panel
+    desk.window.drafts_dock.show()
+    # A read started earlier (before the draft was saved, or the clock moved) may still be
+    # on its way: a new refresh supersedes it, so the next answer shown is a fresh one.
     with desk.qtbot.waitSignal(panel.sig_refreshed, timeout=WAIT_MS):
-        desk.window.drafts_dock.show() if not desk.window.drafts_dock.isVisible() \
-            else panel.refresh()
+        panel.refresh()
     assert panel.table.rowCount() == 1
     item = panel.table.item(0, STATUS_COLUMN)
     assert item is not None
