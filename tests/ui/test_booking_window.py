@@ -344,7 +344,13 @@ def test_a_full_session_takes_the_client_onto_its_waitlist_once(
     assert instance is not None
     assert instance.event_instance_id is not None
     assert not window.page.waitlist_button.isEnabled()  # a client first
-    desk.find_client("nowak")
+    # Someone not registered for this session already (who is depends on the day's seeding).
+    registered = {sandbox.state.client(booking["client_id"])["last_name"].lower()
+                  for booking in (sandbox.state.booking(i) for i in
+                                  sandbox.state.registrations(instance.event_instance_id))
+                  if booking is not None}
+    desk.find_client(next(name for name in ("nowak", "jensen", "haddad", "kowalski", "mwangi")
+                          if name not in registered))
     client = window.page.selection.client
     assert client is not None
     assert window.page.waitlist_button.isEnabled()

@@ -124,9 +124,9 @@ def test_spanish_day_view_is_all_spanish_with_local_formats(
 
 
 def test_spanish_booking_page_prices_dates_and_calendar(
-        qtbot: QtBot, desk_locale: object, sandbox: SandboxServer, tmp_path: Path) -> None:
+        qtbot: QtBot, desk_locale: object, day_sandbox: SandboxServer, tmp_path: Path) -> None:
     desk_locale("es_AR")  # type: ignore[operator]
-    window = _booking_window(qtbot, sandbox, tmp_path)
+    window = _booking_window(qtbot, day_sandbox, tmp_path)  # a Wednesday: the day has visits
     desk = Desk(qtbot, window.page)
     desk.first_time("sv-physio")
     desk.open_new_client_form()
