@@ -328,7 +328,9 @@ def test_times_follow_the_chosen_time_zone_and_the_booking_names_it(
     sent = sandbox.last_request_body(BOOKINGS_PATH)
     assert sent["time_zone"] == "Europe/London"
     assert datetime.fromisoformat(sent["start_time"]) == new_york.start_time
-    assert datetime.fromisoformat(sent["start_time"]).utcoffset().total_seconds() == 0
+    # London's offset then (GMT in winter, BST in summer: whenever the suite runs).
+    assert datetime.fromisoformat(sent["start_time"]).utcoffset() \
+        == new_york.start_time.astimezone(ZoneInfo("Europe/London")).utcoffset()
 
 
 def test_a_full_session_takes_the_client_onto_its_waitlist_once(
