@@ -2,6 +2,7 @@
 
     frontdesk                      sign in to the real API (https://api.vcita.biz by default)
     frontdesk --demo               run on the built-in sandbox, signed in, ready to book
+    frontdesk --demo --now 2027-03-14T01:30-05:00   ... as if it were that moment
     frontdesk --api-url URL --business-id ID
     frontdesk --self-test          headless smoke test of an installed build
 
@@ -17,6 +18,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from desktop.auth.settings import ConnectionSettings
 
 
@@ -35,6 +38,15 @@ class _VersionAction(argparse.Action):
         parser.exit(message=f"Frontdesk {__version__}\n")
 
 
+def _moment(text: str) -> datetime:
+    from desktop.clock import parse_moment
+
+    try:
+        return parse_moment(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frontdesk",
@@ -48,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="platform API address (or FRONTDESK_API_URL)")
     parser.add_argument("--business-id", metavar="ID",
                         help="business to sign in to (or FRONTDESK_BUSINESS_ID)")
+    parser.add_argument("--now", metavar="MOMENT", type=_moment,
+                        help="with --demo: start the sandbox and the window's clock at this "
+                             "moment, e.g. 2027-03-14T01:30-05:00 (it moves on from there)")
     parser.add_argument("--self-test", action="store_true",
                         help="start headless, book one appointment on the sandbox, report")
     parser.add_argument("--verbose", action="store_true", help="log debug details to stderr")
@@ -56,7 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.now is not None and not args.demo:
+        # The real platform keeps its own time; only the demo's sandbox can be moved.
+        parser.error("--now works only with --demo")
     # Frontdesk uses no pydantic plugins; without this, building the first model reads the
     # entry points of every installed package to look for some (~20 ms at start-up).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -79,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = create_application(sys.argv[:1], version_later=True)
     if args.demo:
-        return run_demo(app, prepare=start_logging)
+        return run_demo(app, prepare=start_logging, start_at=args.now)
 
     def prepare() -> ConnectionSettings:
         from desktop.auth.settings import SettingsFile, resolve_connection_settings

@@ -21,9 +21,12 @@ from desktop.resources_path import resource_path
 from desktop.ui.startup import StartupShell, probe, probe_mode
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from desktop.api.client import BookingClient
     from desktop.api.models import Business
     from desktop.auth.settings import ConnectionSettings
+    from desktop.clock import Clock
     from desktop.outbox.errors import OutboxUnavailableError
     from desktop.paths import AppPaths
     from desktop.preferences import DisplayPreferences
@@ -105,10 +108,12 @@ class WindowCoordinator(QObject):
     def __init__(self, session: SessionController, *, demo: bool = False,
                  data_dir: Path | None = None,
                  on_window: Callable[[MainWindow], None] | None = None,
-                 shell: StartupShell | None = None) -> None:
+                 shell: StartupShell | None = None, clock: Clock | None = None) -> None:
         super().__init__()
+        from desktop.clock import SYSTEM_CLOCK
         from desktop.paths import AppPaths
 
+        self.clock = clock or SYSTEM_CLOCK
         self.session = session
         self.demo = demo
         self.data_dir = data_dir or AppPaths.default().data_dir
@@ -134,14 +139,14 @@ class WindowCoordinator(QObject):
         client = cast("BookingClient", self.session.client)
         try:
             window = MainWindow(client, business, staff_id=self._staff_id(), demo=self.demo,
-                                data_dir=self.data_dir)
+                                data_dir=self.data_dir, clock=self.clock)
         except OutboxUnavailableError as trouble:
             # Never let this escape the slot (the start-up would hang on "Signing in…").
             if self.ask_outbox_trouble(trouble) is TroubleChoice.QUIT:
                 QApplication.quit()
                 return
             window = MainWindow(client, business, staff_id=self._staff_id(), demo=self.demo,
-                                data_dir=session_drafts_dir())
+                                data_dir=session_drafts_dir(), clock=self.clock)
             window.drafts.session_only = True
             window.indicators.session_only = True
         window.sig_auth_failed.connect(self._auth_failed)
@@ -318,10 +323,11 @@ def _hand_over_to_running_instance(paths: AppPaths) -> int:
     return 1
 
 
-def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None) -> int:
+def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None,
+             start_at: datetime | None = None) -> int:
     """The whole flow at once: the sandbox on loopback, signed in, sample data, faults menu.
     The shell is shown first; ``prepare()`` (e.g. logging) and the rest run after its first
-    paint."""
+    paint. ``start_at`` (``--now``) starts the sandbox's and the window's one clock there."""
     shell = StartupShell(demo=True)
     shell.show()
     _resume_gc_at_the_latest()
@@ -344,7 +350,11 @@ def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None) 
         set_version(app)
         if prepare is not None:
             prepare()
-        sandbox = SandboxServer(port=0).start()
+        from desktop.clock import SYSTEM_CLOCK, StartedClock
+
+        # One clock for both sides, so the window's "today" is the sandbox's.
+        clock: Clock = StartedClock(start_at) if start_at is not None else SYSTEM_CLOCK
+        sandbox = SandboxServer(port=0, clock=clock).start()
         cleanup.append(sandbox.stop)
         print(f"Frontdesk demo: sandbox API at {sandbox.url} (business {sandbox.business_id})",
               flush=True)
@@ -355,7 +365,8 @@ def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None) 
         store.save(sandbox.url, sandbox.business_id, sandbox.staff_token(expires_in=12 * 3600))
         connection = ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id)
         session = SessionController(connection, token_store=store,
-                                    settings_file=SettingsFile(demo_dir / "settings.json"))
+                                    settings_file=SettingsFile(demo_dir / "settings.json"),
+                                    clock=clock)
         cleanup.append(session.shutdown)
 
         def add_demo_menu(window: MainWindow) -> None:
@@ -364,7 +375,7 @@ def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None) 
             install_demo_menu(window, sandbox, session.sig_paused)
 
         coordinator = WindowCoordinator(session, demo=True, data_dir=demo_dir,
-                                        on_window=add_demo_menu, shell=shell)
+                                        on_window=add_demo_menu, shell=shell, clock=clock)
 
         def shut_window() -> None:
             if coordinator.window is not None:
