@@ -74,8 +74,7 @@ def _single(outcomes: list[Outcome]) -> Outcome:
     return outcome
 
 
-@route("POST", r"/platform/v1/scheduling/bookings/cancel")
-def cancel_platform(app: SandboxApp, request: Request, match: re.Match[str]) -> Reply:
+def _cancel(app: SandboxApp, request: Request, status: int) -> Reply:
     body = json_body(request)
     business_id = body_text(body, "business_id", required=True)
     ids, as_list = booking_ids(body)  # every parameter is checked before any look-up
@@ -84,20 +83,17 @@ def cancel_platform(app: SandboxApp, request: Request, match: re.Match[str]) -> 
     if as_list:
         return _batch_reply(outcomes)
     booking = app.state.booking(_single(outcomes).booking_id)
-    return _committed(ok({"booking": booking}))
+    return _committed(ok({"booking": booking}, status))
+
+
+@route("POST", r"/platform/v1/scheduling/bookings/cancel")
+def cancel_platform(app: SandboxApp, request: Request, match: re.Match[str]) -> Reply:
+    return _cancel(app, request, 200)
 
 
 @route("PUT", BUSINESS_BOOKINGS + r"/cancel")
 def cancel_business(app: SandboxApp, request: Request, match: re.Match[str]) -> Reply:
-    body = json_body(request)
-    business_id = body_text(body, "business_id", required=True)
-    ids, as_list = booking_ids(body)  # every parameter is checked before any look-up
-    check_business(app, business_id)
-    outcomes = app.state.cancel_bookings(ids, message=_message(body))
-    if as_list:
-        return _batch_reply(outcomes)
-    booking = app.state.booking(_single(outcomes).booking_id)
-    return _committed(ok({"booking": booking}, 201))
+    return _cancel(app, request, 201)
 
 
 @route("POST", BUSINESS_BOOKINGS + r"/complete")
