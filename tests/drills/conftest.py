@@ -25,6 +25,7 @@ from desktop.api.constants import Timeouts
 from desktop.outbox.timing import Backoff, Timing
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
+from tests.helpers.windows import open_window, ready_to_book
 
 HERE = Path(__file__).resolve().parent
 
@@ -154,13 +155,8 @@ def drill_sized(window: MainWindow) -> None:
 def drill_window(qtbot: QtBot, sandbox: SandboxServer, drill_client: BookingClient,
                  tmp_path: Path) -> Iterator[MainWindow]:
     """A real MainWindow on the sandbox, with a short read timeout and real SQLite drafts."""
-    business = drill_client.get_business(sandbox.business_id)
-    main = MainWindow(drill_client, business, demo=True, data_dir=tmp_path / "data")
-    drill_sized(main)
-    qtbot.addWidget(main)
-    main.show()
-    main.start()
-    main.show_booking()  # the drills book; the window opens on the Day view
-    qtbot.waitUntil(lambda: main.page.service_picker.count() > 0, timeout=WAIT_MS)
+    main = open_window(qtbot, drill_client, sandbox.business_id, tmp_path / "data",
+                       prepare=drill_sized)
+    ready_to_book(qtbot, main)  # the drills book; the window opens on the Day view
     yield main
     main.shutdown()

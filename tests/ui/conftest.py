@@ -13,6 +13,7 @@ from desktop.api.client import BookingClient
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.booking.page import BookingPage
 from desktop.ui.main_window import MainWindow
+from tests.helpers.windows import open_window, ready_to_book
 from tests.ui.day_desk import day_sandbox, day_window  # noqa: F401 - fixtures for the Day view
 
 WAIT_MS = 8000
@@ -27,15 +28,10 @@ def booking_client(sandbox: SandboxServer) -> Iterator[BookingClient]:
 @pytest.fixture
 def window(qtbot: QtBot, sandbox: SandboxServer, booking_client: BookingClient,
            tmp_path: Path) -> Iterator[MainWindow]:
-    business = booking_client.get_business(sandbox.business_id)
-    main = MainWindow(booking_client, business, demo=True, data_dir=tmp_path / "data")
-    qtbot.addWidget(main)
-    main.show()
-    main.start()
+    main = open_window(qtbot, booking_client, sandbox.business_id, tmp_path / "data")
     # The window opens on the Day view: let it finish loading, then go to Book.
     qtbot.waitUntil(lambda: not main.day.work.waiting, timeout=WAIT_MS)
-    main.show_booking()  # these tests book
-    qtbot.waitUntil(lambda: main.page.service_picker.count() > 0, timeout=WAIT_MS)
+    ready_to_book(qtbot, main)  # these tests book
     yield main
     main.shutdown()
 

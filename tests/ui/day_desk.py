@@ -12,13 +12,13 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.api.client import BookingClient
 from desktop.clock import StartedClock, parse_moment
 from desktop.day.summary import DeskState
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.day.dialogs import CancelDialog
 from desktop.ui.day.entries import DayEntry
 from desktop.ui.main_window import MainWindow
+from tests.helpers.windows import window_on
 
 WAIT_MS = 10_000
 #: Wednesday 10 March 2027, 09:05 in New York: three staff work, the day has begun.
@@ -33,18 +33,9 @@ def day_sandbox() -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def day_window(qtbot: QtBot, day_sandbox: SandboxServer, tmp_path: Path) -> Iterator[MainWindow]:
-    client = BookingClient(day_sandbox.url, day_sandbox.staff_token(), clock=day_sandbox.clock)
-    business = client.get_business(day_sandbox.business_id)
-    window = MainWindow(client, business, demo=True, data_dir=tmp_path / "data",
-                        clock=day_sandbox.clock)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: bool(window.day.entries()), timeout=WAIT_MS)
-    yield window
-    window.shutdown()
-    client.close()
+    with window_on(day_sandbox, tmp_path / "data", qtbot, size=(1280, 800)) as window:
+        qtbot.waitUntil(lambda: bool(window.day.entries()), timeout=WAIT_MS)
+        yield window
 
 
 class DayDesk:

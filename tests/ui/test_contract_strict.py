@@ -14,11 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop.api.client import BookingClient
 from desktop.outbox.model import OperationStatus
 from desktop.outbox.timing import Backoff
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
+from tests.helpers.windows import ready_to_book, window_on
 from tests.ui.conftest import WAIT_MS, Desk
 
 BOOKINGS = "/platform/v1/scheduling/bookings"
@@ -155,16 +155,9 @@ def test_an_object_shaped_refusal_puts_each_message_by_its_field(
 @pytest.fixture
 def limited_window(qtbot: QtBot, sandbox: SandboxServer,
                    tmp_path: Path) -> Iterator[MainWindow]:
-    with BookingClient(sandbox.url, sandbox.limited_token()) as client:
-        business = client.get_business(sandbox.business_id)
-        window = MainWindow(client, business, demo=True, data_dir=tmp_path / "data")
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        window.show_booking()
-        qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
+    with window_on(sandbox, tmp_path / "data", qtbot, token=sandbox.limited_token()) as window:
+        ready_to_book(qtbot, window)
         yield window
-        window.shutdown()
 
 
 def test_a_403_names_what_is_not_allowed_and_everything_else_works(
