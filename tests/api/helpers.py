@@ -162,6 +162,15 @@ class StubServer:
         """The JSON bodies sent to ``path``, in order."""
         return [json.loads(request[3]) for request in self.requests if request[1] == path]
 
+#: A well-formed staff token for the stub server (which never checks it).
+STUB_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFmZi0xIn0.c2lnbmF0dXJl"
+
+
+def stub_client(stub: StubServer, sleeps: SleepRecorder | None = None) -> BookingClient:
+    """A client of ``stub`` whose retry waits are recorded (in ``sleeps``), never slept."""
+    return BookingClient(stub.url, STUB_TOKEN, sleep=sleeps or SleepRecorder())
+
+
 class RequestLog(logging.Handler):
     """The client's own one-line-per-request log (logger ``desktop.api``), as the client saw
     it: unlike the server's log, it is complete the moment a call returns."""
