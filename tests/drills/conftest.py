@@ -11,7 +11,10 @@ only the full ones. See README.md.
 from __future__ import annotations
 
 import threading
+import time
+from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -104,6 +107,20 @@ class DrillLog:
         with self._lock:
             self.results.append(result)
         return result
+
+    @contextmanager
+    def measure(self, drill: str, scale: Scale,
+                seen: Counter[str] | None = None) -> Iterator[DrillResult]:
+        """A row for ``drill`` in the table, timed over the ``with`` block: recovered if the
+        block ends without an exception; ``seen`` (what the drill met) goes in as notes."""
+        result = self.add(DrillResult(drill, scale.name))
+        started = time.monotonic()
+        try:
+            yield result
+            result.recovered = True
+        finally:
+            result.seconds = time.monotonic() - started
+            result.extra.update(seen or {})
 
 
 _LOG = DrillLog()
