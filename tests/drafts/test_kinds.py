@@ -71,6 +71,14 @@ def send_losing_the_answer(outbox: OutboxStore, manual: ManualClock, server: Fak
     engine.run_once()
 
 
+def held_for(outbox: OutboxStore, op: Operation, problem: Problem) -> Operation:
+    """``op`` as stored: waiting for a person's decision because of ``problem``."""
+    held = outbox.get(op.id)
+    assert held.status is S.NEEDS_ATTENTION
+    assert held.problem is problem
+    return held
+
+
 def cancel_elsewhere(server: FakeServer, booking: str, refusal: str) -> None:
     """Someone else cancels ``booking``; the desk's next write to it is refused so."""
     server.bookings[booking]["state"] = "cancelled"
@@ -120,9 +128,7 @@ def test_cancel_of_a_booking_that_no_longer_exists_asks_a_person(
         outbox: OutboxStore, server: FakeServer, fake_client: FakeClient) -> None:
     op = outbox.enqueue(CancelBooking(business_id="biz-1", booking_id="bk-gone"), label=LABEL)
     engine_for(outbox, fake_client).run_once()
-    held = outbox.get(op.id)
-    assert held.status is S.NEEDS_ATTENTION
-    assert held.problem is Problem.NOT_FOUND
+    held = held_for(outbox, op, Problem.NOT_FOUND)
     assert "no longer knows" in (held.last_error or "")
     expected = f"Cancel {desk_time(10, 30)} Ann Lee — booking no longer exists: drop it"
     assert describe(held) == expected
@@ -173,9 +179,7 @@ def test_marking_a_booking_cancelled_elsewhere_is_a_conflict(
     op = outbox.enqueue(CompleteBooking(business_id="biz-1", booking_id=booking))
     cancel_elsewhere(server, booking, "Cannot complete a cancelled booking")
     engine_for(outbox, fake_client).run_once()
-    held = outbox.get(op.id)
-    assert held.status is S.NEEDS_ATTENTION
-    assert held.problem is Problem.CANCELLED_ELSEWHERE
+    held = held_for(outbox, op, Problem.CANCELLED_ELSEWHERE)
     assert "already cancelled elsewhere" in (held.last_error or "")
 
 
@@ -193,9 +197,7 @@ def test_reschedule_onto_a_taken_time_asks_for_another_and_then_goes(
     assert pending_text(op) == f"moving to {desk_time(14, 0)}…"
     engine = engine_for(outbox, fake_client)
     engine.run_once()
-    held = outbox.get(op.id)
-    assert held.status is S.NEEDS_ATTENTION
-    assert held.problem is Problem.TIME_TAKEN
+    held = held_for(outbox, op, Problem.TIME_TAKEN)
     expected = (f"Reschedule {desk_time(10, 30)} Ann Lee to {desk_time(14, 0)} — "
                 "time taken: pick another or drop")
     assert describe(held) == expected
@@ -269,9 +271,7 @@ def test_a_move_whose_new_time_is_taken_leaves_the_old_booking(
     op = outbox.enqueue(MoveBooking(business_id="biz-1", booking_id=old, new_booking=new),
                         label=LABEL)
     engine_for(outbox, fake_client).run_once()
-    held = outbox.get(op.id)
-    assert held.status is S.NEEDS_ATTENTION
-    assert held.problem is Problem.TIME_TAKEN
+    held = held_for(outbox, op, Problem.TIME_TAKEN)
     expected = (f"Move {desk_time(10, 30)} Ann Lee to {desk_time(14, 0)} — "
                 "time taken: pick another or drop")
     assert describe(held) == expected
