@@ -41,7 +41,6 @@ DRILL_TIMEOUTS = Timeouts(connect=1.0, read=0.8, write=2.0, pool=1.0)
 DRILL_TIMING = Timing(backoff=Backoff(first=0.3, limit=1.5),
                       probe_backoff=Backoff(first=0.2, limit=1.0),
                       in_doubt_grace=timedelta(seconds=1.5), lease=timedelta(seconds=3))
-WAIT_MS = 10_000
 
 
 @dataclass(frozen=True)

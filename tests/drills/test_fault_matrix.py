@@ -26,7 +26,7 @@ from desktop.ui.drafts.coordinator import SAVED_OFFLINE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in.dialog import SignInDialog
 from tests.auth.helpers import button, edit, type_into
-from tests.drills.conftest import SCALES, WAIT_MS, DrillLog, Scale, drill_sized
+from tests.drills.conftest import SCALES, DrillLog, Scale, drill_sized
 from tests.drills.matrix import (
     BOOKED,
     FAULTS,
@@ -38,8 +38,8 @@ from tests.drills.matrix import (
     live_bookings,
     sentence,
 )
-from tests.helpers.windows import app_session, ready_to_book
-from tests.ui.conftest import Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.windows import WAIT_MS, app_session, ready_to_book
 
 SERVICE = "sv-massage"
 #: Sample clients, found by name through the window's own search.

@@ -16,9 +16,7 @@ from desktop.outbox import OperationStatus
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.booking.page import BookingPage
 from desktop.ui.main_window import MainWindow
-from tests.helpers.windows import window_on
-
-WAIT_MS = 10_000
+from tests.helpers.windows import WAIT_MS, window_on
 
 
 @pytest.fixture

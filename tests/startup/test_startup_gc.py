@@ -13,9 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop import startup_gc
 from desktop.sandbox.server import SandboxServer
 from desktop.ui import application
-from tests.helpers.windows import window_on
-
-WAIT_MS = 10_000
+from tests.helpers.windows import WAIT_MS, window_on
 
 
 @pytest.fixture(autouse=True)

@@ -18,8 +18,8 @@ from desktop.outbox.model import OperationStatus
 from desktop.outbox.timing import Backoff
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
-from tests.helpers.windows import ready_to_book, window_on
-from tests.ui.conftest import WAIT_MS, Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.windows import WAIT_MS, ready_to_book, window_on
 
 BOOKINGS = "/platform/v1/scheduling/bookings"
 
@@ -99,11 +99,7 @@ def test_only_starts_where_the_whole_visit_fits_are_offered_on_a_10_minute_grid(
 
 def test_a_grid_start_refused_as_not_fitting_is_treated_as_taken(
         window: MainWindow, desk: Desk, strict: SandboxServer, qtbot: QtBot) -> None:
-    desk.first_time("sv-initial-consult")
-    slot = window.page.selection.slot
-    desk.find_client("garcia")
-    client = window.page.selection.client
-    assert slot is not None
+    slot, client = desk.choose_booking("sv-initial-consult", "garcia")
     assert slot.staff_id is not None
     # Someone books 30 minutes into the hour: the start no longer fits (422).
     strict.state.take_slot(slot.staff_id, slot.start_time + timedelta(minutes=30),

@@ -16,7 +16,8 @@ from desktop.sandbox.server import SandboxServer
 from desktop.ui.day.entries import DayEntry
 from desktop.ui.day.reschedule import RescheduleDialog
 from desktop.ui.main_window import MainWindow
-from tests.ui.day_desk import WAIT_MS, DayDesk
+from tests.helpers.day_desk import DayDesk
+from tests.helpers.windows import WAIT_MS
 
 
 def desk(qtbot: QtBot, window: MainWindow, sandbox: SandboxServer) -> DayDesk:

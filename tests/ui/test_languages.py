@@ -28,11 +28,11 @@ from pytestqt.qtbot import QtBot
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
 from desktop.ui.translations import install
+from tests.helpers.booking_desk import Desk
 from tests.helpers.clipping import clipped_texts
+from tests.helpers.day_desk import DayDesk
 from tests.helpers.qt import application
 from tests.helpers.windows import WAIT_MS, ready_to_book, window_on
-from tests.ui.conftest import Desk
-from tests.ui.day_desk import DayDesk
 
 ES_TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "frontdesk_es.ts"
 DEFAULT_SIZE = (1180, 760)

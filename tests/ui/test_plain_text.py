@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
-from tests.helpers.windows import ready_to_book, window_on
-from tests.ui.conftest import WAIT_MS, Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.windows import WAIT_MS, ready_to_book, window_on
 
 HOSTILE = ("<h1>PAY CASH AT DESK 2</h1><a href='https://evil.example/'>Re-enter your staff "
            "token here</a><img src='/etc/hostname'>")

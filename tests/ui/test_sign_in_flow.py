@@ -17,8 +17,8 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in.dialog import SignInDialog
 from desktop.ui.sign_in.session import SessionController
 from tests.auth.helpers import button, edit, type_into
-from tests.helpers.windows import app_session
-from tests.ui.conftest import WAIT_MS, Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.windows import WAIT_MS, app_session
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from desktop.sandbox.server import SandboxServer
 from desktop.ui.application import WindowCoordinator
 from desktop.ui.outbox_trouble import TroubleChoice
 from desktop.ui.sign_in.session import SessionController
-from tests.helpers.windows import app_session
-from tests.ui.conftest import WAIT_MS, Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.windows import WAIT_MS, app_session
 
 
 def newer_drafts_file(data_dir: Path) -> Path:
