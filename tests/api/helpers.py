@@ -17,15 +17,7 @@ from zoneinfo import ZoneInfo
 
 from desktop.api.client import BookingClient
 from desktop.api.models import BookingRequest, FieldValue, FormData, Slot
-
-CLINIC_ZONE = "America/New_York"
-#: Sample data: an appointment service, a staff member who offers it, an event service.
-MASSAGE = "sv-massage"
-MASSAGE_STAFF = "st-ramirez"
-YOGA = "sv-yoga"
-KNOWN_CLIENT = "cl-658ef30d"
-#: Every staff member of the sample business (the API requires staff ids for open times).
-SAMPLE_STAFF = ["st-chen", "st-okafor", "st-ramirez", "st-nair", "st-walsh"]
+from tests.helpers.sample import CLINIC_ZONE, KNOWN_CLIENT, MASSAGE, SAMPLE_STAFF
 
 
 class SleepRecorder:

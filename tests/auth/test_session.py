@@ -16,7 +16,7 @@ from desktop.sandbox.server import SandboxServer
 from desktop.ui.sign_in.dialog import SignInDialog
 from desktop.ui.sign_in.session import SessionController
 from desktop.ui.tasks import CancelToken, TaskRunner
-from tests.auth.helpers import WAIT_MS, edit, fill, open_dialog, press_enter
+from tests.helpers.sign_in import WAIT_MS, edit, fill, open_dialog, press_enter
 
 BUSINESS_NAME = "Harbor Wellness Clinic"
 

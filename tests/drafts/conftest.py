@@ -267,6 +267,6 @@ def api_client(sandbox: Any) -> Iterator[Any]:
 @pytest.fixture
 def plan(sandbox: Any, api_client: Any) -> list[Any]:
     """Ten really bookable (request, form) pairs, fetched before any fault is switched on."""
-    from tests.drafts.sandbox_helpers import planned_requests
+    from tests.helpers.bookable import planned_requests
 
     return planned_requests(api_client, sandbox.business_id, 10)

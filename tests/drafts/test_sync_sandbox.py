@@ -15,7 +15,7 @@ from desktop.outbox.engine import SyncEngine, SyncListener
 from desktop.outbox.model import Problem
 from desktop.outbox.timing import Backoff, Timing
 from tests.drafts.conftest import BASE_TIME
-from tests.drafts.sandbox_helpers import duplicates, open_slots, request_for, sample_clients
+from tests.helpers.bookable import duplicates, open_slots, request_for, sample_clients
 
 S = OperationStatus
 FAST = Timing(backoff=Backoff(first=0.05, limit=0.2, jitter=0.2),

@@ -33,9 +33,9 @@ from desktop.outbox import Operation, OperationStatus, OutboxStore
 from desktop.outbox.engine import SyncEngine
 from desktop.outbox.timing import Backoff, Timing
 from desktop.sandbox.server import SandboxServer
-from tests.drafts.sandbox_helpers import duplicates, planned_requests
 from tests.drills.conftest import SCALES, DrillLog, DrillResult, Scale
 from tests.drills.endless import EndlessFront
+from tests.helpers.bookable import duplicates, planned_requests
 
 CHILD = Path(__file__).with_name("engine_child.py")
 EVENT_SERVICE, EVENT_STAFF = "sv-yoga", "st-nair"

@@ -25,7 +25,6 @@ from desktop.sandbox.server import SandboxServer
 from desktop.ui.drafts.coordinator import SAVED_OFFLINE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in.dialog import SignInDialog
-from tests.auth.helpers import button, edit, type_into
 from tests.drills.conftest import SCALES, DrillLog, Scale, drill_sized
 from tests.drills.matrix import (
     BOOKED,
@@ -39,6 +38,7 @@ from tests.drills.matrix import (
     sentence,
 )
 from tests.helpers.booking_desk import Desk
+from tests.helpers.sign_in import button, edit, type_into
 from tests.helpers.windows import WAIT_MS, app_session, ready_to_book
 
 SERVICE = "sv-massage"

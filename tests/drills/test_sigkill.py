@@ -32,8 +32,8 @@ from desktop.api.client import BOOKINGS_PATH, BookingClient
 from desktop.outbox import OperationStatus as DraftStatus
 from desktop.outbox import OutboxStore
 from desktop.sandbox.server import SandboxServer
-from tests.drafts.sandbox_helpers import duplicates, planned_requests
 from tests.drills.conftest import SCALES, DrillLog, Scale
+from tests.helpers.bookable import duplicates, planned_requests
 
 CHILD = Path(__file__).with_name("kill_child.py")
 SEED = 20_240_707

@@ -16,8 +16,8 @@ from desktop.ui.application import WindowCoordinator
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in.dialog import SignInDialog
 from desktop.ui.sign_in.session import SessionController
-from tests.auth.helpers import button, edit, type_into
 from tests.helpers.booking_desk import Desk
+from tests.helpers.sign_in import button, edit, type_into
 from tests.helpers.windows import WAIT_MS, app_session
 
 
