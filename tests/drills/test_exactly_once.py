@@ -120,10 +120,14 @@ class Sent:
             b["id"] for b in bookings)
 
 
-def two_desks_send(sandbox: SandboxServer, db_path: Path, count: int, *, latency_ms: int,
+def two_desks_send(sandbox: SandboxServer, db_path: Path,
+                   drafts: list[tuple[BookingRequest, SavedBooking]], *, latency_ms: int,
                    read: float, grace: float, lease: float) -> tuple[Sent, list[str]]:
-    """Two desk processes send the drafts queued in ``db_path`` while the booking path answers
-    ``latency_ms`` late; what came of it, and the desks' output lines."""
+    """``drafts`` queued in ``db_path``, then sent by two desk processes while the booking
+    path answers ``latency_ms`` late; what came of it, and the desks' output lines."""
+    with OutboxStore(db_path) as store:
+        for request, form in drafts:
+            store.save_draft(request, form, queue=True)
     before = {b["id"] for b in sandbox.state.bookings()}
     log_from = len(sandbox.requests_log)
     sandbox.faults.update(latency_ms=latency_ms, paths=[BOOKINGS_PATH])
@@ -132,7 +136,7 @@ def two_desks_send(sandbox: SandboxServer, db_path: Path, count: int, *, latency
     with OutboxStore(db_path) as store:
         ops: list[Operation | None] = list(store.list_operations())
     new = [b for b in sandbox.state.bookings() if b["id"] not in before]
-    return Sent(count, new, posts_since(sandbox, log_from), ops), outputs
+    return Sent(len(drafts), new, posts_since(sandbox, log_from), ops), outputs
 
 
 @pytest.mark.parametrize("scale", SCALES)
@@ -143,14 +147,12 @@ def test_two_engines_on_one_file_register_each_walk_in_once(
         with BookingClient(sandbox.url, sandbox.staff_token()) as client:
             requests = walk_ins(client, sandbox.business_id, count)
         instance = requests[0].event_instance_id
-        db_path = tmp_path / "drafts.sqlite3"
-        with OutboxStore(db_path) as store:
-            for n, request in enumerate(requests):
-                store.save_draft(request, SavedBooking(mode=BookingMode.EVENT, new_client=True,
-                                                       client_name=f"Walk{n} In"), queue=True)
+        drafts = [(request, SavedBooking(mode=BookingMode.EVENT, new_client=True,
+                                         client_name=f"Walk{n} In"))
+                  for n, request in enumerate(requests)]
         # Slow enough that both desks are busy at the same time; within the read timeout.
-        sent, outputs = two_desks_send(sandbox, db_path, count, latency_ms=300, read=3,
-                                       grace=4, lease=3)
+        sent, outputs = two_desks_send(sandbox, tmp_path / "drafts.sqlite3", drafts,
+                                       latency_ms=300, read=3, grace=4, lease=3)
         registrations = [b for b in sent.new if b.get("event_instance_id") == instance
                          and b.get("status") != "cancelled"]
         sent.score(result)
@@ -172,12 +174,8 @@ def test_a_booking_slower_than_the_read_timeout_is_posted_once_by_two_engines(
     with drill_log.measure("slow POST (booking path only), 2 engines", scale) as result:
         with BookingClient(sandbox.url, sandbox.staff_token()) as client:
             plan = planned_requests(client, sandbox.business_id, count)
-        db_path = tmp_path / "drafts.sqlite3"
-        with OutboxStore(db_path) as store:
-            for request, form in plan:
-                store.save_draft(request, form, queue=True)
-        sent, outputs = two_desks_send(sandbox, db_path, count, latency_ms=1200, read=0.4,
-                                       grace=2.0, lease=3)
+        sent, outputs = two_desks_send(sandbox, tmp_path / "drafts.sqlite3", plan,
+                                       latency_ms=1200, read=0.4, grace=2.0, lease=3)
         sent.score(result)
         result.extra.update({"POSTs": sent.posts, "bookings": len(sent.new),
                              "POSTs per desk": _posts_each(outputs)})
