@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
-from tests.ui.day_desk import WAIT_MS, DayDesk
+from tests.helpers.day_desk import DayDesk
+from tests.helpers.windows import WAIT_MS
 
 
 def _focus() -> QWidget:
