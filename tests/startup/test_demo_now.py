@@ -21,7 +21,7 @@ from desktop.sandbox.server import SandboxServer
 from desktop.ui.application import WindowCoordinator
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in.session import SessionController
-from tests.ui.conftest import WAIT_MS
+from tests.helpers.windows import WAIT_MS
 
 MOMENT = "2027-03-14T01:30-05:00"  # New York's spring-forward night, before the jump
 
