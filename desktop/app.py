@@ -2,9 +2,8 @@
 
     frontdesk                      sign in to the real API (https://api.vcita.biz by default)
     frontdesk --demo               run on the built-in sandbox, signed in, ready to book
-    frontdesk --demo --now 2027-03-14T01:30-05:00 [--time-zone Asia/Tokyo]
-                                   ... with the demo's clock started at that moment (the
-                                   sandbox and the window share it), the business in that zone
+    frontdesk --demo --now 2027-03-14T01:30-05:00   ... as if it were that moment
+    frontdesk --demo --time-zone Asia/Tokyo          ... the sample business in that zone
     frontdesk --api-url URL --business-id ID
     frontdesk --self-test          headless smoke test of an installed build
 
@@ -20,6 +19,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from desktop.auth.settings import ConnectionSettings
 
 
@@ -38,6 +39,25 @@ class _VersionAction(argparse.Action):
         parser.exit(message=f"Frontdesk {__version__}\n")
 
 
+def _moment(text: str) -> datetime:
+    from desktop.clock import parse_moment
+
+    try:
+        return parse_moment(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _zone(name: str) -> str:
+    from zoneinfo import ZoneInfo
+
+    try:
+        return str(ZoneInfo(name).key)
+    except (ValueError, KeyError):
+        raise argparse.ArgumentTypeError(
+            f"{name!r} is not an IANA time zone (e.g. Asia/Tokyo)") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frontdesk",
@@ -47,15 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true",
                         help="run on the built-in sandbox API with sample data")
-    parser.add_argument("--now", metavar="ISO",
-                        help="with --demo: start the clock at this moment, e.g. "
-                             "2027-03-14T01:30-05:00 (it runs on from there)")
-    parser.add_argument("--time-zone", metavar="ZONE",
-                        help="with --demo: the business's IANA time zone, e.g. Asia/Tokyo")
     parser.add_argument("--api-url", metavar="URL",
                         help="platform API address (or FRONTDESK_API_URL)")
     parser.add_argument("--business-id", metavar="ID",
                         help="business to sign in to (or FRONTDESK_BUSINESS_ID)")
+    parser.add_argument("--now", metavar="MOMENT", type=_moment,
+                        help="with --demo: start the sandbox and the window's clock at this "
+                             "moment, e.g. 2027-03-14T01:30-05:00 (it moves on from there)")
+    parser.add_argument("--time-zone", metavar="ZONE", type=_zone,
+                        help="with --demo: the sample business's IANA time zone, e.g. "
+                             "Asia/Tokyo (the same wall-clock hours there)")
     parser.add_argument("--self-test", action="store_true",
                         help="start headless, book one appointment on the sandbox, report")
     parser.add_argument("--verbose", action="store_true", help="log debug details to stderr")
@@ -63,32 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    """The options; ``--now`` parsed to a moment (a bad value exits 2 with one line)."""
+def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if (args.now or args.time_zone) and not args.demo:
-        parser.error("--now and --time-zone are for the demo: add --demo")
-    if args.now is not None:
-        from desktop.clock import parse_moment
-
-        try:
-            args.now = parse_moment(args.now)
-        except ValueError as problem:
-            parser.error(f"--now: {problem}")
-    if args.time_zone is not None:
-        from zoneinfo import ZoneInfo
-
-        try:
-            ZoneInfo(args.time_zone)
-        except (ValueError, KeyError):
-            parser.error(f"--time-zone: {args.time_zone!r} is not an IANA time zone "
-                         "(e.g. Asia/Tokyo)")
-    return args
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    if args.now is not None and not args.demo:
+        # The real platform keeps its own time; only the demo's sandbox can be moved.
+        parser.error("--now works only with --demo")
+    if args.time_zone is not None and not args.demo:
+        parser.error("--time-zone works only with --demo (the real business has its own)")
     # Frontdesk uses no pydantic plugins; without this, building the first model reads the
     # entry points of every installed package to look for some (~20 ms at start-up).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -111,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = create_application(sys.argv[:1], version_later=True)
     if args.demo:
-        return run_demo(app, prepare=start_logging, now=args.now, time_zone=args.time_zone)
+        return run_demo(app, prepare=start_logging, start_at=args.now,
+                        time_zone=args.time_zone)
 
     def prepare() -> ConnectionSettings:
         from desktop.auth.settings import SettingsFile, resolve_connection_settings

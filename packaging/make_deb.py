@@ -133,7 +133,7 @@ def stage(bundle: Path, root: Path, version: str, arch: str) -> None:
             path.chmod(0o755 if executable else 0o644)
 
 
-def build(bundle: Path, out: Path, *, compression: str = "gzip") -> Path:
+def build(bundle: Path, out: Path, *, compression: str = "xz") -> Path:
     version = debian_version(project_version())
     arch = architecture()
     root = out / "deb-root"
@@ -149,7 +149,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("bundle", type=Path, help="the onedir (…/dist/frontdesk)")
     parser.add_argument("out", type=Path, help="where the .deb goes")
-    parser.add_argument("--compression", default="gzip", choices=["gzip", "xz", "zstd"])
+    parser.add_argument("--compression", default="xz", choices=["gzip", "xz", "zstd"])
     args = parser.parse_args(argv)
     if not (args.bundle / PACKAGE).is_file():
         print(f"make_deb: no {PACKAGE} program in {args.bundle}", file=sys.stderr)

@@ -35,6 +35,7 @@ from desktop.outbox.model import (
     MoveBooking,
     Operation,
     OperationKind,
+    Payload,
     Problem,
     RescheduleBooking,
 )
@@ -112,6 +113,27 @@ class _Base:
         return False
 
 
+class _OnAppointment(_Base):
+    """A change to one existing appointment, looked up by reading that appointment: gone is
+    a conflict, so is a state in ``ended``; otherwise :meth:`reached` says whether it is done."""
+
+    #: States in which the change can no longer be made (someone else ended the booking).
+    ended: tuple[str, ...] = ("cancelled",)
+
+    def reached(self, appointment: Appointment, payload: Payload) -> bool:
+        raise NotImplementedError
+
+    def look_up(self, api: DeskApi, op: Operation) -> Lookup:
+        payload = op.payload
+        assert isinstance(payload, _BOOKING_CHANGES)
+        appointment = _appointment(api, payload.booking_id)
+        if appointment is None:
+            return _gone()
+        if appointment.state in self.ended:
+            return _cancelled_elsewhere()
+        return Done() if self.reached(appointment, payload) else NotDone()
+
+
 class Create(_Base):
     def _request(self, op: Operation) -> CreateBooking:
         payload = op.payload
@@ -134,14 +156,11 @@ class Create(_Base):
         return api.create_booking(request, idempotency_key=op.idempotency_key).id
 
 
-class Cancel(_Base):
-    def look_up(self, api: DeskApi, op: Operation) -> Lookup:
-        payload = op.payload
-        assert isinstance(payload, CancelBooking)
-        appointment = _appointment(api, payload.booking_id)
-        if appointment is None:
-            return _gone()
-        return Done() if appointment.state == "cancelled" else NotDone()
+class Cancel(_OnAppointment):
+    ended = ()  # cancelled is where a cancel goes
+
+    def reached(self, appointment: Appointment, payload: Payload) -> bool:
+        return appointment.state == "cancelled"
 
     def deliver(self, api: DeskApi, op: Operation, step: StepRecorder) -> str | None:
         payload = op.payload
@@ -150,18 +169,10 @@ class Cancel(_Base):
         return None
 
 
-class Complete(_Base):
-    def look_up(self, api: DeskApi, op: Operation) -> Lookup:
-        payload = op.payload
+class Complete(_OnAppointment):
+    def reached(self, appointment: Appointment, payload: Payload) -> bool:
         assert isinstance(payload, CompleteBooking)
-        appointment = _appointment(api, payload.booking_id)
-        if appointment is None:
-            return _gone()
-        if appointment.state == "cancelled":
-            return _cancelled_elsewhere()
-        if appointment.state == "done" and appointment.no_show == payload.no_show:
-            return Done()
-        return NotDone()
+        return appointment.state == "done" and appointment.no_show == payload.no_show
 
     def deliver(self, api: DeskApi, op: Operation, step: StepRecorder) -> str | None:
         payload = op.payload
@@ -171,19 +182,11 @@ class Complete(_Base):
         return None
 
 
-class Reschedule(_Base):
-    def look_up(self, api: DeskApi, op: Operation) -> Lookup:
-        payload = op.payload
+class Reschedule(_OnAppointment):
+    def reached(self, appointment: Appointment, payload: Payload) -> bool:
         assert isinstance(payload, RescheduleBooking)
-        appointment = _appointment(api, payload.booking_id)
-        if appointment is None:
-            return _gone()
-        if appointment.state == "cancelled":
-            return _cancelled_elsewhere()
         start = appointment.start_time
-        if start is not None and start.astimezone(UTC) == payload.start_time.astimezone(UTC):
-            return Done()
-        return NotDone()
+        return start is not None and start.astimezone(UTC) == payload.start_time.astimezone(UTC)
 
     def deliver(self, api: DeskApi, op: Operation, step: StepRecorder) -> str | None:
         payload = op.payload
@@ -239,18 +242,13 @@ class Waitlist(_Base):
         return isinstance(error, AlreadyRegisteredError)
 
 
-class Accept(_Base):
+class Accept(_OnAppointment):
     """A pending request made a booking: done once the appointment is no longer pending."""
 
-    def look_up(self, api: DeskApi, op: Operation) -> Lookup:
-        payload = op.payload
-        assert isinstance(payload, AcceptBooking)
-        appointment = _appointment(api, payload.booking_id)
-        if appointment is None:
-            return _gone()
-        if appointment.state in ("cancelled", "rejected"):
-            return _cancelled_elsewhere()
-        return NotDone() if appointment.state in ("pending", "requested") else Done()
+    ended = ("cancelled", "rejected")
+
+    def reached(self, appointment: Appointment, payload: Payload) -> bool:
+        return appointment.state not in ("pending", "requested")
 
     def deliver(self, api: DeskApi, op: Operation, step: StepRecorder) -> str | None:
         payload = op.payload
@@ -258,6 +256,9 @@ class Accept(_Base):
         api.accept_booking(payload.business_id, payload.booking_id)
         return None
 
+
+#: The payloads of changes to one existing appointment (looked up by :class:`_OnAppointment`).
+_BOOKING_CHANGES = (CancelBooking, CompleteBooking, RescheduleBooking, AcceptBooking)
 
 KINDS: dict[OperationKind, Kind] = {
     OperationKind.CREATE_BOOKING: Create(),

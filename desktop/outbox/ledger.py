@@ -174,31 +174,27 @@ class SendLedger:
     # Each takes the operation as this engine holds it and returns it as now written.
 
     def done(self, op: Operation, result_id: str | None, now: datetime) -> Operation:
-        with self.db.write("mark_sent") as conn:
-            self._mine(conn, op)
-            conn.execute(
-                "UPDATE operations SET status = 'sent', result_id = COALESCE(?, result_id), "
-                "last_error = NULL, problem = NULL, needs_lookup = 0, next_attempt_at = NULL, "
-                "lease_owner = NULL, lease_expires = NULL, updated_at = ? WHERE id = ?",
-                (result_id, iso(now), op.id))
-        return replace(op, status=OperationStatus.SENT, result_id=result_id or op.result_id,
-                       last_error=None, problem=None, needs_lookup=False,
-                       next_attempt_at=None, lease_owner=None, lease_expires=None,
-                       updated_at=now)
+        return self._mark_sent([(op, result_id)], now)[0]
 
     def done_all(self, ops: Sequence[Operation], now: datetime) -> list[Operation]:
         """:meth:`done` for a batch sent in one call, in one transaction."""
+        return self._mark_sent([(op, None) for op in ops], now)
+
+    def _mark_sent(self, sent: Sequence[tuple[Operation, str | None]],
+                   now: datetime) -> list[Operation]:
+        """Each operation (with the booking it made, if any) as sent, in one transaction."""
         with self.db.write("mark_sent") as conn:
-            for op in ops:
+            for op, _result_id in sent:
                 self._mine(conn, op)
             conn.executemany(
-                "UPDATE operations SET status = 'sent', last_error = NULL, problem = NULL, "
-                "needs_lookup = 0, next_attempt_at = NULL, lease_owner = NULL, "
-                "lease_expires = NULL, updated_at = ? WHERE id = ?",
-                [(iso(now), op.id) for op in ops])
-        return [replace(op, status=OperationStatus.SENT, last_error=None, problem=None,
-                        needs_lookup=False, next_attempt_at=None, lease_owner=None,
-                        lease_expires=None, updated_at=now) for op in ops]
+                "UPDATE operations SET status = 'sent', result_id = COALESCE(?, result_id), "
+                "last_error = NULL, problem = NULL, needs_lookup = 0, next_attempt_at = NULL, "
+                "lease_owner = NULL, lease_expires = NULL, updated_at = ? WHERE id = ?",
+                [(result_id, iso(now), op.id) for op, result_id in sent])
+        return [replace(op, status=OperationStatus.SENT, result_id=result_id or op.result_id,
+                        last_error=None, problem=None, needs_lookup=False,
+                        next_attempt_at=None, lease_owner=None, lease_expires=None,
+                        updated_at=now) for op, result_id in sent]
 
     def record_step(self, op: Operation, result_id: str, now: datetime) -> Operation:
         """A move's new booking exists: remember it before cancelling the old one."""

@@ -74,8 +74,7 @@ def _single(outcomes: list[Outcome]) -> Outcome:
     return outcome
 
 
-@route("POST", r"/platform/v1/scheduling/bookings/cancel")
-def cancel_platform(app: SandboxApp, request: Request, match: re.Match[str]) -> Reply:
+def _cancel(app: SandboxApp, request: Request, status: int) -> Reply:
     body = json_body(request)
     business_id = body_text(body, "business_id", required=True)
     ids, as_list = booking_ids(body)  # every parameter is checked before any look-up
@@ -84,20 +83,17 @@ def cancel_platform(app: SandboxApp, request: Request, match: re.Match[str]) -> 
     if as_list:
         return _batch_reply(outcomes)
     booking = app.state.booking(_single(outcomes).booking_id)
-    return _committed(ok({"booking": booking}))
+    return _committed(ok({"booking": booking}, status))
+
+
+@route("POST", r"/platform/v1/scheduling/bookings/cancel")
+def cancel_platform(app: SandboxApp, request: Request, match: re.Match[str]) -> Reply:
+    return _cancel(app, request, 200)
 
 
 @route("PUT", BUSINESS_BOOKINGS + r"/cancel")
 def cancel_business(app: SandboxApp, request: Request, match: re.Match[str]) -> Reply:
-    body = json_body(request)
-    business_id = body_text(body, "business_id", required=True)
-    ids, as_list = booking_ids(body)  # every parameter is checked before any look-up
-    check_business(app, business_id)
-    outcomes = app.state.cancel_bookings(ids, message=_message(body))
-    if as_list:
-        return _batch_reply(outcomes)
-    booking = app.state.booking(_single(outcomes).booking_id)
-    return _committed(ok({"booking": booking}, 201))
+    return _cancel(app, request, 201)
 
 
 @route("POST", BUSINESS_BOOKINGS + r"/complete")
@@ -156,24 +152,23 @@ def reschedule(app: SandboxApp, request: Request, match: re.Match[str]) -> Reply
     return _committed(ok({"booking": {**moved, "uid": moved["id"]}}, 201))
 
 
-@route("POST", r"/platform/v1/scheduling/waitlist")
-def join_waitlist(app: SandboxApp, request: Request, match: re.Match[str]) -> Reply:
+def _waitlist_entry(app: SandboxApp, request: Request) -> tuple[str, str]:
+    """The event instance and the client a waitlist call names (uid spellings accepted)."""
     body = json_body(request)
     check_business(app, body_text(body, "business_id", "business_uid", required=True))
     instance_id = body_text(body, "event_instance_id", "event_instance_uid", required=True)
     client_id = body_text(body, "client_id", "client_uid", required=True)
     assert instance_id is not None
     assert client_id is not None
-    entry, created = app.state.join_waitlist(instance_id, client_id)
+    return instance_id, client_id
+
+
+@route("POST", r"/platform/v1/scheduling/waitlist")
+def join_waitlist(app: SandboxApp, request: Request, match: re.Match[str]) -> Reply:
+    entry, created = app.state.join_waitlist(*_waitlist_entry(app, request))
     return _committed(ok({"waitlist": entry}, 201 if created else 200))
 
 
 @route("PUT", r"/platform/v1/scheduling/waitlist/cancel")
 def leave_waitlist(app: SandboxApp, request: Request, match: re.Match[str]) -> Reply:
-    body = json_body(request)
-    check_business(app, body_text(body, "business_id", "business_uid", required=True))
-    instance_id = body_text(body, "event_instance_id", "event_instance_uid", required=True)
-    client_id = body_text(body, "client_id", "client_uid", required=True)
-    assert instance_id is not None
-    assert client_id is not None
-    return _committed(ok({"waitlist": app.state.leave_waitlist(instance_id, client_id)}))
+    return _committed(ok({"waitlist": app.state.leave_waitlist(*_waitlist_entry(app, request))}))

@@ -113,8 +113,7 @@ class WindowCoordinator(QObject):
         from desktop.clock import SYSTEM_CLOCK
         from desktop.paths import AppPaths
 
-        #: The window's clock (the demo's, when started ``--now``).
-        self.clock: Clock = clock or SYSTEM_CLOCK
+        self.clock = clock or SYSTEM_CLOCK
         self.session = session
         self.demo = demo
         self.data_dir = data_dir or AppPaths.default().data_dir
@@ -325,11 +324,11 @@ def _hand_over_to_running_instance(paths: AppPaths) -> int:
 
 
 def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None,
-             now: datetime | None = None, time_zone: str | None = None) -> int:
+             start_at: datetime | None = None, time_zone: str | None = None) -> int:
     """The whole flow at once: the sandbox on loopback, signed in, sample data, faults menu.
     The shell is shown first; ``prepare()`` (e.g. logging) and the rest run after its first
-    paint. ``now``: the sandbox and the window share one clock started at that moment;
-    ``time_zone``: the sample business's zone."""
+    paint. ``start_at`` (``--now``) starts the sandbox's and the window's one clock there;
+    ``time_zone`` (``--time-zone``) puts the sample business in that zone."""
     shell = StartupShell(demo=True)
     shell.show()
     _resume_gc_at_the_latest()
@@ -354,7 +353,8 @@ def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None,
             prepare()
         from desktop.clock import SYSTEM_CLOCK, StartedClock
 
-        clock = StartedClock(now) if now is not None else SYSTEM_CLOCK
+        # One clock for both sides, so the window's "today" is the sandbox's.
+        clock: Clock = StartedClock(start_at) if start_at is not None else SYSTEM_CLOCK
         sandbox = SandboxServer(port=0, clock=clock, time_zone=time_zone).start()
         cleanup.append(sandbox.stop)
         print(f"Frontdesk demo: sandbox API at {sandbox.url} (business {sandbox.business_id})",
@@ -365,8 +365,9 @@ def run_demo(app: QApplication, *, prepare: Callable[[], object] | None = None,
         store = SessionTokenStore()  # the demo never touches the real keyring
         store.save(sandbox.url, sandbox.business_id, sandbox.staff_token(expires_in=12 * 3600))
         connection = ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id)
-        session = SessionController(connection, token_store=store, clock=clock,
-                                    settings_file=SettingsFile(demo_dir / "settings.json"))
+        session = SessionController(connection, token_store=store,
+                                    settings_file=SettingsFile(demo_dir / "settings.json"),
+                                    clock=clock)
         cleanup.append(session.shutdown)
 
         def add_demo_menu(window: MainWindow) -> None:

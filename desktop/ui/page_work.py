@@ -13,7 +13,9 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.api.client import BookingClient
 from desktop.api.errors import AuthError, OfflineError
+from desktop.api.models import Business
 from desktop.api.retry import CancelCheck
 from desktop.ui.booking.busy_bar import BusyBar
 from desktop.ui.booking.message_banner import MessageBanner, Tone
@@ -56,22 +58,14 @@ class PageWork(QObject):
         wait_id = f"{key}#{self._counter}"  # a superseded task must not end a newer wait
         self.busy.begin(wait_id, text)
 
-        def succeeded(result: T) -> None:
-            self.sig_online_changed.emit(True)
-            on_success(result)
+        def auth_failed(error: AuthError) -> None:
+            self.banner.show_message(error.message, Tone.WARNING)
+            self.sig_auth_failed.emit(retry or (lambda: None))
 
-        def failed(error: BaseException) -> None:
-            if isinstance(error, OfflineError):
-                self.sig_online_changed.emit(False)
-            if isinstance(error, AuthError):
-                self.banner.show_message(error.message, Tone.WARNING)
-                self.sig_auth_failed.emit(retry or (lambda: None))
-                return
-            if on_error is not None:
-                on_error(error)
-            else:
-                self.banner.show_message(plain_words(error), Tone.ERROR)
+        def other_failure(error: BaseException) -> None:
+            self.banner.show_message(plain_words(error), Tone.ERROR)
 
+        succeeded, failed = self._handlers(on_success, auth_failed, on_error or other_failure)
         self.runner.run(work, succeeded, failed, key=f"{self._name}:{key}", scope=self._name,
                         on_finished=lambda: self.busy.end(wait_id))
 
@@ -80,6 +74,15 @@ class PageWork(QObject):
                     on_error: Callable[[BaseException], None]) -> None:
         """Background work the receptionist did not ask for (a refresh, details beside the
         schedule): no progress line, failures to ``on_error`` only, a 401 to the window."""
+        succeeded, failed = self._handlers(
+            on_success, lambda _error: self.sig_auth_failed.emit(lambda: None), on_error)
+        self.runner.run(work, succeeded, failed, key=f"{self._name}:{key}", scope=self._name)
+
+    def _handlers(self, on_success: Callable[[T], None], on_auth: Callable[[AuthError], None],
+                  on_error: Callable[[BaseException], None]
+                  ) -> tuple[Callable[[T], None], Callable[[BaseException], None]]:
+        """Every answer says the network is up; a refused connection says it is down; a 401
+        goes to ``on_auth``, any other failure to ``on_error``."""
 
         def succeeded(result: T) -> None:
             self.sig_online_changed.emit(True)
@@ -89,11 +92,11 @@ class PageWork(QObject):
             if isinstance(error, OfflineError):
                 self.sig_online_changed.emit(False)
             if isinstance(error, AuthError):
-                self.sig_auth_failed.emit(lambda: None)
-                return
-            on_error(error)
+                on_auth(error)
+            else:
+                on_error(error)
 
-        self.runner.run(work, succeeded, failed, key=f"{self._name}:{key}", scope=self._name)
+        return succeeded, failed
 
     def cancel(self) -> None:
         """Esc: stop waiting for this page's own work (nothing else's: each page, and the
@@ -104,3 +107,15 @@ class PageWork(QObject):
     @property
     def waiting(self) -> bool:
         return self.busy.waiting
+
+
+class BusinessReader(QObject):
+    """Something one page loads from the business (its catalogue, its forms), on that page's
+    work so that Esc and a 401 treat it like the page's own."""
+
+    def __init__(self, client: BookingClient, business: Business, work: PageWork,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._business = business
+        self._work = work

@@ -414,23 +414,22 @@
 <context>
     <name>BookingPage</name>
     <message>
-        <location filename="../../desktop/ui/booking/page.py" line="+182"/>
+        <location filename="../../desktop/ui/booking/restore.py" line="+155"/>
         <source>Booking again for {name}: pick the new time.</source>
-        <extracomment>Put the chosen client on a full session&apos;s waitlist: (JoinWaitlist, BookingLabel).</extracomment>
         <translation>Nueva reserva para {name}: elija el nuevo horario.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location filename="../../desktop/ui/booking/on_screen.py" line="+69"/>
         <source>New client</source>
         <translation>Cliente nuevo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>a service</source>
         <translation>un servicio</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>an event</source>
         <translation>un evento</translation>
     </message>
@@ -440,7 +439,7 @@
         <translation>un horario</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>a session</source>
         <translation>una sesión</translation>
     </message>
@@ -455,7 +454,7 @@
         <translation>un formulario de cliente nuevo que se pueda usar</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>a client</source>
         <translation>un cliente</translation>
     </message>
@@ -470,13 +469,14 @@
         <translation>el formulario de reserva del servicio (cargando)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>a new client</source>
         <translation>un cliente nuevo</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location filename="../../desktop/ui/booking/page.py" line="+243"/>
         <source>Choose a service to see open times.</source>
+        <extracomment>Put the chosen client on a full session&apos;s waitlist: (JoinWaitlist, BookingLabel).</extracomment>
         <translation>Elija un servicio para ver los horarios libres.</translation>
     </message>
     <message>
@@ -488,7 +488,7 @@
 <context>
     <name>BookingRestorer</name>
     <message>
-        <location filename="../../desktop/ui/booking/restore.py" line="+108"/>
+        <location filename="../../desktop/ui/booking/restore.py" line="-46"/>
         <source>The time saved in this draft is no longer open. Please pick another; everything else was restored.</source>
         <translation>El horario guardado en este borrador ya no está libre. Elija otro; todo lo demás se recuperó.</translation>
     </message>
@@ -501,7 +501,7 @@
 <context>
     <name>BookingSender</name>
     <message>
-        <location filename="../../desktop/ui/booking/sender.py" line="+45"/>
+        <location filename="../../desktop/ui/booking/sender.py" line="+46"/>
         <source>Still needed before booking: {items}.</source>
         <translation>Falta antes de reservar: {items}.</translation>
     </message>
@@ -634,7 +634,7 @@
 <context>
     <name>Catalogue</name>
     <message>
-        <location filename="../../desktop/ui/booking/catalogue.py" line="+52"/>
+        <location filename="../../desktop/ui/booking/catalogue.py" line="+49"/>
         <source>Loading services and staff…</source>
         <extracomment>True once loaded (a page built later fills itself from it at once).</extracomment>
         <translation>Cargando servicios y profesionales…</translation>
@@ -1621,7 +1621,7 @@
 <context>
     <name>FormDefinitions</name>
     <message>
-        <location filename="../../desktop/ui/booking/definitions.py" line="+56"/>
+        <location filename="../../desktop/ui/booking/definitions.py" line="+53"/>
         <source>Loading the booking form…</source>
         <translation>Cargando el formulario de reserva…</translation>
     </message>
@@ -2116,7 +2116,7 @@
         <translation>Vuelva a iniciar sesión para enviar los borradores.</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox/kinds.py" line="+92"/>
+        <location filename="../../desktop/outbox/kinds.py" line="+93"/>
         <source>The booking service no longer knows this booking (it may have been deleted elsewhere). Drop this, or try again if it should still be there.</source>
         <extracomment>Called by a move once its new booking exists, before the old one is cancelled.</extracomment>
         <translation>El servicio de reservas ya no tiene esta reserva (puede que se haya eliminado en otro lugar). Descarte esto, o reintente si debería seguir existiendo.</translation>
@@ -2127,9 +2127,10 @@
         <translation>Esta reserva ya se canceló en otro lugar, así que este cambio no se hizo. Descártelo, o vuelva a reservar para el cliente.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+43"/>
         <location filename="../../desktop/outbox/store.py" line="+236"/>
         <source>This draft is not complete enough to send (a time or a client may be missing). Open it, finish it and book it.</source>
+        <extracomment>States in which the change can no longer be made (someone else ended the booking).</extracomment>
         <translation>Este borrador no está lo bastante completo para enviarlo (puede faltar un horario o un cliente). Ábralo, termínelo y reserve.</translation>
     </message>
     <message>
@@ -3100,7 +3101,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop/ui/application.py" line="+306"/>
+        <location filename="../../desktop/ui/application.py" line="+311"/>
         <source>Frontdesk is already open on this computer: its window was brought to the front.</source>
         <extracomment>Asked when the offline drafts file cannot be opened (tests answer it themselves).</extracomment>
         <translation>Frontdesk ya está abierto en esta computadora: se trajo su ventana al frente.</translation>

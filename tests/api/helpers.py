@@ -17,15 +17,7 @@ from zoneinfo import ZoneInfo
 
 from desktop.api.client import BookingClient
 from desktop.api.models import BookingRequest, FieldValue, FormData, Slot
-
-CLINIC_ZONE = "America/New_York"
-#: Sample data: an appointment service, a staff member who offers it, an event service.
-MASSAGE = "sv-massage"
-MASSAGE_STAFF = "st-ramirez"
-YOGA = "sv-yoga"
-KNOWN_CLIENT = "cl-658ef30d"
-#: Every staff member of the sample business (the API requires staff ids for open times).
-SAMPLE_STAFF = ["st-chen", "st-okafor", "st-ramirez", "st-nair", "st-walsh"]
+from tests.helpers.sample import CLINIC_ZONE, KNOWN_CLIENT, MASSAGE, SAMPLE_STAFF
 
 
 class SleepRecorder:
@@ -161,6 +153,15 @@ class StubServer:
     def json_bodies(self, path: str) -> list[Any]:
         """The JSON bodies sent to ``path``, in order."""
         return [json.loads(request[3]) for request in self.requests if request[1] == path]
+
+#: A well-formed staff token for the stub server (which never checks it).
+STUB_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFmZi0xIn0.c2lnbmF0dXJl"
+
+
+def stub_client(stub: StubServer, sleeps: SleepRecorder | None = None) -> BookingClient:
+    """A client of ``stub`` whose retry waits are recorded (in ``sleeps``), never slept."""
+    return BookingClient(stub.url, STUB_TOKEN, sleep=sleeps or SleepRecorder())
+
 
 class RequestLog(logging.Handler):
     """The client's own one-line-per-request log (logger ``desktop.api``), as the client saw

@@ -21,9 +21,8 @@ from desktop.api.client import BookingClient
 from desktop.api.constants import MAX_ANSWER_BYTES, Timeouts
 from desktop.api.errors import InDoubtError, ServerError
 from desktop.api.models import BookingRequest
-from tests.api.helpers import SleepRecorder, StubServer, json_reply
+from tests.api.helpers import STUB_TOKEN, SleepRecorder, StubServer, json_reply
 
-TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFmZi0xIn0.c2lnbmF0dXJl"
 SAMPLE = Path(__file__).parents[2] / "resources" / "sample_data"
 BOOKING = BookingRequest(business_id="b1", service_id="s1", staff_id="st1",
                          start_time=datetime(2030, 5, 6, 14, tzinfo=UTC), client_id="c1")
@@ -118,7 +117,7 @@ def test_an_endless_body_stops_at_the_cap(raw: Callable[..., RawServer]) -> None
     cap = 1024 * 1024
     tracemalloc.start()
     try:
-        with BookingClient(server.url, TOKEN, sleep=SleepRecorder(),
+        with BookingClient(server.url, STUB_TOKEN, sleep=SleepRecorder(),
                            max_answer_bytes=cap) as client:
             started = time.monotonic()
             with pytest.raises(ServerError, match="too large to read") as caught:
@@ -136,7 +135,7 @@ def test_an_endless_body_stops_at_the_cap(raw: Callable[..., RawServer]) -> None
 
 def test_an_endless_answer_to_a_write_is_in_doubt(raw: Callable[..., RawServer]) -> None:
     server = raw(endless)
-    with BookingClient(server.url, TOKEN, sleep=SleepRecorder(),
+    with BookingClient(server.url, STUB_TOKEN, sleep=SleepRecorder(),
                        max_answer_bytes=256 * 1024) as client, \
             pytest.raises(InDoubtError, match="could not be read"):
         client.create_booking(BOOKING)
@@ -145,7 +144,7 @@ def test_an_endless_answer_to_a_write_is_in_doubt(raw: Callable[..., RawServer])
 
 def test_the_default_cap_holds_without_a_memory_error(raw: Callable[..., RawServer]) -> None:
     server = raw(endless)
-    with BookingClient(server.url, TOKEN, sleep=SleepRecorder()) as client, \
+    with BookingClient(server.url, STUB_TOKEN, sleep=SleepRecorder()) as client, \
             pytest.raises(ServerError, match="too large"):
         client.get_business("b1")
     assert MAX_ANSWER_BYTES <= server.sent < MAX_ANSWER_BYTES + 64 * 1024 * 1024
@@ -155,7 +154,7 @@ def test_a_one_byte_a_second_answer_ends_at_the_deadline(
         raw: Callable[..., RawServer]) -> None:
     """Every byte comes well within the 2 s read timeout, so only the deadline ends it."""
     server = raw(one_byte_a_second(1.0))
-    with BookingClient(server.url, TOKEN, sleep=SleepRecorder(),
+    with BookingClient(server.url, STUB_TOKEN, sleep=SleepRecorder(),
                        timeouts=Timeouts(read=2.0, deadline=2.5)) as client:
         started = time.monotonic()
         with pytest.raises(ServerError, match=r"more than 2\.5 seconds"):
@@ -167,7 +166,7 @@ def test_a_one_byte_a_second_answer_ends_at_the_deadline(
 
 def test_a_trickling_answer_to_a_write_is_in_doubt(raw: Callable[..., RawServer]) -> None:
     server = raw(one_byte_a_second(0.2))
-    with BookingClient(server.url, TOKEN, sleep=SleepRecorder(),
+    with BookingClient(server.url, STUB_TOKEN, sleep=SleepRecorder(),
                        timeouts=Timeouts(read=1.0, deadline=1.0)) as client:
         started = time.monotonic()
         with pytest.raises(InDoubtError):
@@ -184,7 +183,7 @@ def test_a_memory_error_while_reading_is_an_unreadable_answer(
 
     stub.responder = lambda method, path, query, body: json_reply({"status": "OK", "data": {}})
     monkeypatch.setattr(httpx.Response, "iter_bytes", exhausted)
-    with BookingClient(stub.url, TOKEN, sleep=SleepRecorder()) as client:
+    with BookingClient(stub.url, STUB_TOKEN, sleep=SleepRecorder()) as client:
         with pytest.raises(ServerError, match="too large"):
             client.get_business("b1")
         with pytest.raises(InDoubtError):
@@ -207,7 +206,7 @@ def test_ten_thousand_services_fit_well_under_the_cap(stub: StubServer) -> None:
     body = ten_thousand_services()
     assert 2_000_000 < len(body) < MAX_ANSWER_BYTES / 5
     stub.responder = lambda method, path, query, payload: json_reply(json.loads(body))
-    with BookingClient(stub.url, TOKEN, sleep=SleepRecorder()) as client:
+    with BookingClient(stub.url, STUB_TOKEN, sleep=SleepRecorder()) as client:
         assert len(client.list_services("b1")) == 10_000  # one page, served whole
 
 

@@ -22,18 +22,20 @@ from desktop.booking.client_details import details_from_record, existing_client_
 from desktop.forms import parse_definition
 from desktop.sandbox.server import SandboxServer
 from tests.api.helpers import (
-    CLINIC_ZONE,
-    KNOWN_CLIENT,
-    MASSAGE,
-    MASSAGE_STAFF,
-    SAMPLE_STAFF,
-    YOGA,
     RequestLog,
     SleepRecorder,
     appointment_request,
     new_client_form,
     open_slots,
     tomorrow_in_clinic,
+)
+from tests.helpers.sample import (
+    CLINIC_ZONE,
+    KNOWN_CLIENT,
+    MASSAGE,
+    MASSAGE_STAFF,
+    SAMPLE_STAFF,
+    YOGA,
 )
 
 

@@ -30,10 +30,6 @@ from desktop.api.errors import (
 from desktop.api.models import Appointment, BookingRequest
 from desktop.sandbox.server import SandboxServer
 from tests.api.helpers import (
-    CLINIC_ZONE,
-    KNOWN_CLIENT,
-    SAMPLE_STAFF,
-    YOGA,
     RequestLog,
     SleepRecorder,
     appointment_request,
@@ -41,6 +37,7 @@ from tests.api.helpers import (
     open_slots,
     tomorrow_in_clinic,
 )
+from tests.helpers.sample import CLINIC_ZONE, KNOWN_CLIENT, SAMPLE_STAFF, YOGA
 
 BUSINESS_PATH_PREFIX = "/platform/v1/businesses/"
 

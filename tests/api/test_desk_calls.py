@@ -27,9 +27,15 @@ from desktop.api.errors import (
     ValidationError,
 )
 from desktop.api.models import Appointment
-from tests.api.helpers import SleepRecorder, StubReply, StubServer, json_reply
+from tests.api.helpers import (
+    STUB_TOKEN,
+    SleepRecorder,
+    StubReply,
+    StubServer,
+    json_reply,
+    stub_client,
+)
 
-TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFmZi0xIn0.c2lnbmF0dXJl"
 NEW_TIME = datetime(2030, 5, 7, 15, 30, tzinfo=UTC)
 ITEM = {"id": "bk-1", "start_time": "2030-05-06T14:00:00+00:00",
         "end_time": "2030-05-06T15:00:00+00:00", "duration": 60, "client_id": "c1",
@@ -43,10 +49,6 @@ def ok(data: object, status: int = 200) -> StubReply:
     return json_reply({"status": "OK", "data": data}, status)
 
 
-def make_client(stub: StubServer, sleeps: SleepRecorder | None = None) -> BookingClient:
-    return BookingClient(stub.url, TOKEN, sleep=sleeps or SleepRecorder())
-
-
 # ---------------------------------------------------------------------- reads
 
 
@@ -55,7 +57,7 @@ def test_appointments_with_states_sort_and_the_item_model(stub: StubServer) -> N
     older.update(id="bk-2", status="scheduled", no_show=None)  # an older answer's spelling
     stub.responder = lambda method, path, query, body: ok(
         {"appointments": [ITEM, older], "next_page": 2})
-    with make_client(stub) as client:
+    with stub_client(stub) as client:
         page = client.list_appointments("b1", states=["scheduled", "done", "scheduled"],
                                         sort="start_at:ASC", page=3, per_page=500)
     first, second = page.appointments
@@ -78,7 +80,7 @@ def test_one_appointment_and_a_missing_one(stub: StubServer) -> None:
                            "error_code": "NOT_FOUND"}, 404)
 
     stub.responder = answer
-    with make_client(stub) as client:
+    with stub_client(stub) as client:
         assert client.get_appointment("bk-1").updated_at == datetime(2030, 5, 6, 15, 5,
                                                                      tzinfo=UTC)
         with pytest.raises(NotFoundError, match="that appointment"):
@@ -88,7 +90,7 @@ def test_one_appointment_and_a_missing_one(stub: StubServer) -> None:
 
 def test_availability_sends_staff_as_a_comma_list_for_events_too(stub: StubServer) -> None:
     stub.responder = lambda method, path, query, body: ok({"availabilities": {}})
-    with make_client(stub) as client:
+    with stub_client(stub) as client:
         client.get_availability(business_id="b1", service_id="s1", start_date=date(2030, 5, 6),
                                 end_date=date(2030, 5, 6), time_zone="UTC",
                                 staff_ids=["st1", "st2"], kind="event")
@@ -115,7 +117,7 @@ def test_availability_sends_staff_as_a_comma_list_for_events_too(stub: StubServe
 def test_cancel_in_batches_of_fifty_with_a_message(stub: StubServer) -> None:
     stub.responder = lambda method, path, query, body: ok({"booking": {"status": "cancelled"}})
     ids = [f"bk-{n}" for n in range(120)]
-    with make_client(stub) as client:
+    with stub_client(stub) as client:
         client.cancel_bookings("b1", [*ids, "bk-0"], message="Dr. Ramirez is ill today.")
         client.cancel_bookings("b1", ["bk-solo"])
     bodies = stub.json_bodies(BUSINESS_CANCEL_PATH)
@@ -124,14 +126,14 @@ def test_cancel_in_batches_of_fifty_with_a_message(stub: StubServer) -> None:
     assert [one for b in bodies[:3] for one in b["booking_id"]] == ids  # in order, once each
     assert all(b["message"] == "Dr. Ramirez is ill today." for b in bodies[:3])
     assert bodies[3] == {"business_id": "b1", "booking_id": "bk-solo"}
-    with make_client(stub) as client, pytest.raises(ValueError, match="No booking"):
+    with stub_client(stub) as client, pytest.raises(ValueError, match="No booking"):
         client.cancel_bookings("b1", [])
 
 
 def test_complete_and_no_show(stub: StubServer) -> None:
     stub.responder = lambda method, path, query, body: ok({"booking": {"uid": "x",
                                                                        "status": "done"}}, 201)
-    with make_client(stub) as client:
+    with stub_client(stub) as client:
         client.complete_bookings("b1", ["bk-1", "bk-2"])
         client.complete_bookings("b1", ["bk-3"], no_show=True, message="  ")
     assert stub.json_bodies(BUSINESS_COMPLETE_PATH) == [
@@ -144,7 +146,7 @@ def test_reschedule_never_allows_double_booking(stub: StubServer) -> None:
                                         "is not available",
                                         "error_code": "TIMESLOT_UNAVAILABLE"}, 422)])
     stub.responder = lambda method, path, query, body: next(replies)
-    with make_client(stub) as client:
+    with stub_client(stub) as client:
         client.reschedule_booking("b1", "bk-1", start_time=NEW_TIME, duration=45,
                                   notify_client=False, message="See you then")
         with pytest.raises(SlotTakenError):
@@ -169,7 +171,7 @@ def test_accept_and_the_waitlist(stub: StubServer) -> None:
         return ok({}, 201)
 
     stub.responder = answer
-    with make_client(stub) as client:
+    with stub_client(stub) as client:
         client.accept_booking("b1", "bk-9")
         client.join_waitlist("b1", "ei-full", "c1")
         client.leave_waitlist("b1", "ei-full", "c1")
@@ -198,7 +200,7 @@ def test_desk_writes_are_in_doubt_and_sent_once(stub: StubServer, reply: StubRep
         lambda c: c.join_waitlist("b1", "ei-1", "c1"),
         lambda c: c.leave_waitlist("b1", "ei-1", "c1"),
     ]
-    with make_client(stub, sleeps) as client:
+    with stub_client(stub, sleeps) as client:
         for call in calls:
             with pytest.raises(InDoubtError):
                 call(client)
@@ -210,7 +212,7 @@ def test_a_rate_limited_desk_write_is_sent_again(stub: StubServer) -> None:
     replies = iter([json_reply({"status": "Error"}, 429, **{"Retry-After": "2"}), ok({})])
     stub.responder = lambda method, path, query, body: next(replies)
     sleeps = SleepRecorder()
-    with make_client(stub, sleeps) as client:
+    with stub_client(stub, sleeps) as client:
         client.cancel_bookings("b1", ["bk-1"])
     assert sleeps.calls == [2.0]
     assert len(stub.requests) == 2
@@ -218,16 +220,16 @@ def test_a_rate_limited_desk_write_is_sent_again(stub: StubServer) -> None:
 
 def test_an_empty_success_answer_is_done(stub: StubServer) -> None:
     stub.responder = lambda method, path, query, body: StubReply(204, b"")
-    with make_client(stub) as client:
+    with stub_client(stub) as client:
         client.accept_booking("b1", "bk-1")
     stub.responder = lambda method, path, query, body: json_reply({"status": "OK"})
-    with make_client(stub) as client:
+    with stub_client(stub) as client:
         client.accept_booking("b1", "bk-1")
 
 
 def test_a_refused_connection_is_offline_after_three_tries(closed_port_url: str) -> None:
     sleeps = SleepRecorder()
-    with BookingClient(closed_port_url, TOKEN, sleep=sleeps) as client, \
+    with BookingClient(closed_port_url, STUB_TOKEN, sleep=sleeps) as client, \
             pytest.raises(OfflineError):
         client.cancel_bookings("b1", ["bk-1"])
     assert len(sleeps.calls) == 2

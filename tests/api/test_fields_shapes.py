@@ -9,13 +9,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from desktop.api.client import BOOKINGS_PATH, BookingClient
+from desktop.api.client import BOOKINGS_PATH
 from desktop.api.errors import ValidationError
 from desktop.api.models import BookingRequest, FieldValue, FormData
 from desktop.forms.shapes import FieldsShape
-from tests.api.helpers import SleepRecorder, StubReply, StubServer, json_reply
+from tests.api.helpers import StubReply, StubServer, json_reply, stub_client
 
-TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFmZi0xIn0.c2lnbmF0dXJl"
 START = datetime(2030, 5, 6, 14, 0, tzinfo=UTC)
 BOOKING = {"id": "bk-1", "client_id": "c-new", "status": "scheduled"}
 MALFORMED_ARRAY = {"status": "Error", "error_code": "FORM_VALIDATION_ERROR",
@@ -49,13 +48,9 @@ def keyed_server(method: str, path: str, query: dict[str, list[str]], body: byte
     return json_reply({"status": "OK", "data": {"booking": BOOKING}}, 201)
 
 
-def make_client(stub: StubServer) -> BookingClient:
-    return BookingClient(stub.url, TOKEN, sleep=SleepRecorder())
-
-
 def test_a_malformed_refusal_is_answered_once_in_the_other_shape(stub: StubServer) -> None:
     stub.responder = keyed_server
-    with make_client(stub) as client:
+    with stub_client(stub) as client:
         assert client.fields_shape is FieldsShape.ARRAY
         assert client.create_booking(request(), idempotency_key="draft-1").id == "bk-1"
         assert client.fields_shape is FieldsShape.BY_FIELD_ID
@@ -74,7 +69,7 @@ def test_a_malformed_refusal_is_answered_once_in_the_other_shape(stub: StubServe
 
 def test_object_shaped_field_errors_are_read(stub: StubServer) -> None:
     stub.responder = keyed_server
-    with make_client(stub) as client, pytest.raises(ValidationError) as caught:
+    with stub_client(stub) as client, pytest.raises(ValidationError) as caught:
         client.create_booking(request(first=""))
     error = caught.value
     assert error.field_errors == {"q_first": "First name can't be blank.",
@@ -88,7 +83,7 @@ def test_object_shaped_field_errors_are_read(stub: StubServer) -> None:
 def test_refused_in_both_shapes_gives_the_first_refusal(stub: StubServer) -> None:
     replies = iter([json_reply(MALFORMED_OBJECT, 422), json_reply(MALFORMED_ARRAY, 422)])
     stub.responder = lambda method, path, query, body: next(replies)
-    with make_client(stub) as client, pytest.raises(ValidationError, match="array"):
+    with stub_client(stub) as client, pytest.raises(ValidationError, match="array"):
         client.create_booking(request())
     assert len(stub.requests) == 2
     assert client.fields_shape is FieldsShape.ARRAY
@@ -104,7 +99,7 @@ def test_refused_in_both_shapes_gives_the_first_refusal(stub: StubServer) -> Non
 def test_a_refusal_about_a_value_is_not_resent(stub: StubServer,
                                                refusal: dict[str, object]) -> None:
     stub.responder = lambda method, path, query, body: json_reply(refusal, 422)
-    with make_client(stub) as client, pytest.raises(ValidationError):
+    with stub_client(stub) as client, pytest.raises(ValidationError):
         client.create_booking(request())
     assert len(stub.requests) == 1
 
@@ -113,6 +108,6 @@ def test_no_form_no_second_shape(stub: StubServer) -> None:
     stub.responder = lambda method, path, query, body: json_reply(MALFORMED_ARRAY, 422)
     existing = BookingRequest(business_id="b1", service_id="s1", staff_id="st1",
                               start_time=START, client_id="c1")
-    with make_client(stub) as client, pytest.raises(ValidationError):
+    with stub_client(stub) as client, pytest.raises(ValidationError):
         client.create_booking(existing)
     assert len(stub.requests) == 1

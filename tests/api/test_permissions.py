@@ -13,9 +13,8 @@ from desktop.api.client import BookingClient
 from desktop.api.errors import AuthError, PermissionDeniedError
 from desktop.api.models import BookingRequest
 from desktop.auth.messages import sign_in_failure
-from tests.api.helpers import SleepRecorder, StubServer, json_reply
+from tests.api.helpers import STUB_TOKEN, SleepRecorder, StubServer, json_reply
 
-TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdGFmZi0xIn0.c2lnbmF0dXJl"
 START = datetime(2030, 5, 6, 14, 0, tzinfo=UTC)
 
 CALLS: list[tuple[str, Callable[[BookingClient], object]]] = [
@@ -48,7 +47,7 @@ def test_a_403_names_what_this_account_may_not_do(stub: StubServer, action: str,
     stub.responder = lambda method, path, query, body: json_reply(
         {"status": "Error", "error": "Forbidden", "error_code": "FORBIDDEN"}, 403)
     sleeps = SleepRecorder()
-    with BookingClient(stub.url, TOKEN, sleep=sleeps) as client, \
+    with BookingClient(stub.url, STUB_TOKEN, sleep=sleeps) as client, \
             pytest.raises(PermissionDeniedError) as caught:
         call(client)
     error = caught.value
@@ -68,7 +67,7 @@ def test_the_sentence_goes_through_translate(stub: StubServer) -> None:
     stub.responder = lambda method, path, query, body: json_reply({}, 403)
     i18n.install(lambda context, text: german.get(text, text))
     try:
-        with BookingClient(stub.url, TOKEN) as client, \
+        with BookingClient(stub.url, STUB_TOKEN) as client, \
                 pytest.raises(PermissionDeniedError) as caught:
             client.search_clients("b1", "ann")
     finally:
@@ -81,7 +80,7 @@ def test_the_sentence_goes_through_translate(stub: StubServer) -> None:
 def test_sign_in_still_says_the_token_is_of_another_business(stub: StubServer) -> None:
     stub.responder = lambda method, path, query, body: json_reply(
         {"status": "Error", "error": "Forbidden"}, 403)
-    with BookingClient(stub.url, TOKEN) as client, \
+    with BookingClient(stub.url, STUB_TOKEN) as client, \
             pytest.raises(PermissionDeniedError) as caught:
         client.get_business("b1")
     assert caught.value.action == "open this business"

@@ -8,7 +8,7 @@ import keyring
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop.api.errors import AuthError
-from desktop.api.models import Service
+from desktop.api.models import Business, Service
 from desktop.auth.messages import SAVED_TOKEN_REFUSED
 from desktop.auth.settings import SettingsFile, resolve_connection_settings
 from desktop.auth.token_store import SERVICE_NAME, TokenStore, keyring_username
@@ -16,7 +16,7 @@ from desktop.sandbox.server import SandboxServer
 from desktop.ui.sign_in.dialog import SignInDialog
 from desktop.ui.sign_in.session import SessionController
 from desktop.ui.tasks import CancelToken, TaskRunner
-from tests.auth.helpers import WAIT_MS, edit, fill, open_dialog, press_enter
+from tests.helpers.sign_in import WAIT_MS, edit, fill, open_dialog, press_enter
 
 BUSINESS_NAME = "Harbor Wellness Clinic"
 
@@ -35,19 +35,27 @@ def next_start(make_controller: Any) -> SessionController:
     return controller
 
 
+def silent_next_start(qtbot: Any, make_controller: Any) -> tuple[SessionController, Business]:
+    """The next start signs in without opening any dialog; the controller and its business
+    (the sample one)."""
+    controller = next_start(make_controller)
+    dialogs: list[object] = []
+    controller.sig_dialog_opened.connect(dialogs.append)
+    with qtbot.waitSignal(controller.sig_signed_in, timeout=WAIT_MS) as signed_in:
+        controller.start()
+    business: Business = signed_in.args[0]
+    assert business.name == BUSINESS_NAME
+    assert dialogs == []
+    return controller, business
+
+
 def test_next_start_signs_in_silently_from_the_keyring(
         qtbot: Any, sandbox: SandboxServer, real_keyring: Any, make_controller: Any) -> None:
     first = make_controller(sandbox.url, sandbox.business_id)
     sign_in_through_dialog(qtbot, first, sandbox.staff_token())
     first.shutdown()
 
-    second = next_start(make_controller)
-    dialogs: list[object] = []
-    second.sig_dialog_opened.connect(dialogs.append)
-    with qtbot.waitSignal(second.sig_signed_in, timeout=WAIT_MS) as signed_in:
-        second.start()
-    assert signed_in.args[0].name == BUSINESS_NAME
-    assert dialogs == []
+    second, _business = silent_next_start(qtbot, make_controller)
     assert not any(isinstance(w, SignInDialog) and w.isVisible()
                    for w in QApplication.topLevelWidgets())
     assert second.client.get_business(sandbox.business_id).name == BUSINESS_NAME
@@ -184,14 +192,8 @@ def test_offline_start_uses_the_saved_token_and_the_remembered_business(
     first.shutdown()
     sandbox.faults.update(refuse_connections=True)
 
-    second = next_start(make_controller)
-    dialogs: list[object] = []
-    second.sig_dialog_opened.connect(dialogs.append)
-    with qtbot.waitSignal(second.sig_signed_in, timeout=WAIT_MS) as signed_in:
-        second.start()
-    assert signed_in.args[0].name == BUSINESS_NAME
-    assert signed_in.args[0].time_zone == "America/New_York"
-    assert dialogs == []
+    _second, business = silent_next_start(qtbot, make_controller)
+    assert business.time_zone == "America/New_York"
 
 
 def test_session_only_is_offered_again_when_the_token_expires(

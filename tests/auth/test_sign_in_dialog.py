@@ -15,7 +15,7 @@ from desktop.auth.token_store import SERVICE_NAME, keyring_username
 from desktop.auth.urls import DEFAULT_API_URL
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.sign_in.dialog import SignInDialog
-from tests.auth.helpers import (
+from tests.helpers.sign_in import (
     WAIT_MS,
     button,
     closed_port,

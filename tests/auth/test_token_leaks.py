@@ -13,8 +13,8 @@ from desktop.api.errors import ApiError, AuthError
 from desktop.api.models import BookingRequest
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.tasks import TaskRunner
-from tests.api.helpers import SAMPLE_STAFF
-from tests.auth.helpers import WAIT_MS, fill, open_dialog, press_enter, user_dir_files
+from tests.helpers.sample import SAMPLE_STAFF
+from tests.helpers.sign_in import WAIT_MS, fill, open_dialog, press_enter, user_dir_files
 
 
 def test_the_token_is_in_no_file_log_or_exception(

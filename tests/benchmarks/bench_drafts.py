@@ -44,7 +44,7 @@ from desktop.outbox import CompleteBooking, OperationStatus, OutboxStore
 from desktop.outbox.engine import SyncEngine
 from desktop.outbox.timing import Backoff, Timing
 from desktop.sandbox.server import SandboxServer
-from tests.drafts.sandbox_helpers import duplicates, planned_requests
+from tests.helpers.bookable import duplicates, planned_requests
 
 WARM_UP = 20
 

@@ -31,8 +31,13 @@ from desktop.api.models import Appointment, Booking, BookingRequest, Business, C
 from desktop.booking.saved_booking import SavedBooking
 from desktop.clock import ManualClock
 from desktop.outbox.store import OutboxStore
+from desktop.outbox.timing import Backoff, Timing
 
 BASE_TIME = datetime(2031, 3, 3, 9, 0, tzinfo=UTC)
+#: The outbox's waits made test-sized: retries and offline probes within a fraction of a
+#: second, an in-doubt send looked up at once.
+FAST = Timing(backoff=Backoff(first=0.05, limit=0.2), probe_backoff=Backoff(first=0.05, limit=0.2),
+              in_doubt_grace=timedelta(0))
 
 
 def booking_request(n: int, *, client_id: str = "", business_id: str = "biz-1") -> BookingRequest:
@@ -267,6 +272,6 @@ def api_client(sandbox: Any) -> Iterator[Any]:
 @pytest.fixture
 def plan(sandbox: Any, api_client: Any) -> list[Any]:
     """Ten really bookable (request, form) pairs, fetched before any fault is switched on."""
-    from tests.drafts.sandbox_helpers import planned_requests
+    from tests.helpers.bookable import planned_requests
 
     return planned_requests(api_client, sandbox.business_id, 10)

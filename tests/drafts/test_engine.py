@@ -26,11 +26,9 @@ from desktop.outbox import OperationStatus, OutboxStore, SyncUnavailableError
 from desktop.outbox.engine import SyncEngine, SyncListener
 from desktop.outbox.model import Problem
 from desktop.outbox.timing import Backoff, Timing
-from tests.drafts.conftest import Crash, FakeClient, FakeServer, booking_request, form
+from tests.drafts.conftest import FAST, Crash, FakeClient, FakeServer, booking_request, form
 
 S = OperationStatus
-FAST = Timing(backoff=Backoff(first=0.05, limit=0.2, jitter=0.2),
-              probe_backoff=Backoff(first=0.05, limit=0.2), in_doubt_grace=timedelta(0))
 
 
 class Recorder(SyncListener):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.api.errors import InDoubtError, OfflineError, SlotTakenError
+from desktop.api.errors import InDoubtError, OfflineError, SlotTakenError, ValidationError
 from desktop.clock import ManualClock
 from desktop.outbox import (
     BookingLabel,
@@ -17,6 +17,7 @@ from desktop.outbox import (
     CompleteBooking,
     JoinWaitlist,
     MoveBooking,
+    Operation,
     OperationStatus,
     OutboxStore,
     RescheduleBooking,
@@ -58,6 +59,32 @@ LABEL = BookingLabel(client_name="Ann Lee", start_time=BASE_TIME + timedelta(min
                      time_zone="UTC")
 
 
+def send_losing_the_answer(outbox: OutboxStore, manual: ManualClock, server: FakeServer,
+                           fake_client: FakeClient, *ops: Operation) -> None:
+    """Send ``ops`` once with the answer lost (each is then to be looked up before any
+    resend), and again after the in-doubt grace."""
+    server.lose_answer = 1
+    engine = engine_for(outbox, fake_client)
+    engine.run_once()
+    assert all(outbox.get(op.id).needs_lookup for op in ops)
+    manual.advance(26)
+    engine.run_once()
+
+
+def held_for(outbox: OutboxStore, op: Operation, problem: Problem) -> Operation:
+    """``op`` as stored: waiting for a person's decision because of ``problem``."""
+    held = outbox.get(op.id)
+    assert held.status is S.NEEDS_ATTENTION
+    assert held.problem is problem
+    return held
+
+
+def cancel_elsewhere(server: FakeServer, booking: str, refusal: str) -> None:
+    """Someone else cancels ``booking``; the desk's next write to it is refused so."""
+    server.bookings[booking]["state"] = "cancelled"
+    server.refuse_next.append(ValidationError(refusal))
+
+
 # --------------------------------------------------------------------------- cancel
 
 
@@ -82,12 +109,7 @@ def test_a_lost_cancel_answer_is_looked_up_not_resent(
         fake_client: FakeClient) -> None:
     booking = ann(server)
     op = outbox.enqueue(CancelBooking(business_id="biz-1", booking_id=booking))
-    server.lose_answer = 1
-    engine = engine_for(outbox, fake_client)
-    engine.run_once()
-    assert outbox.get(op.id).needs_lookup
-    manual.advance(26)
-    engine.run_once()
+    send_losing_the_answer(outbox, manual, server, fake_client, op)
     assert outbox.get(op.id).status is S.SENT
     assert [w[0] for w in server.writes] == ["cancel"]
     assert fake_client.calls.count("get_appointment") == 1
@@ -97,10 +119,7 @@ def test_a_booking_cancelled_elsewhere_counts_as_cancelled(
         outbox: OutboxStore, server: FakeServer, fake_client: FakeClient) -> None:
     booking = ann(server)
     op = outbox.enqueue(CancelBooking(business_id="biz-1", booking_id=booking))
-    server.bookings[booking]["state"] = "cancelled"
-    server.refuse_next.append(
-        __import__("desktop.api.errors", fromlist=["ValidationError"]).ValidationError(
-            "Booking is already cancelled"))
+    cancel_elsewhere(server, booking, "Booking is already cancelled")
     engine_for(outbox, fake_client).run_once()
     assert outbox.get(op.id).status is S.SENT
 
@@ -109,9 +128,7 @@ def test_cancel_of_a_booking_that_no_longer_exists_asks_a_person(
         outbox: OutboxStore, server: FakeServer, fake_client: FakeClient) -> None:
     op = outbox.enqueue(CancelBooking(business_id="biz-1", booking_id="bk-gone"), label=LABEL)
     engine_for(outbox, fake_client).run_once()
-    held = outbox.get(op.id)
-    assert held.status is S.NEEDS_ATTENTION
-    assert held.problem is Problem.NOT_FOUND
+    held = held_for(outbox, op, Problem.NOT_FOUND)
     assert "no longer knows" in (held.last_error or "")
     expected = f"Cancel {desk_time(10, 30)} Ann Lee — booking no longer exists: drop it"
     assert describe(held) == expected
@@ -150,12 +167,7 @@ def test_a_lost_batch_answer_is_looked_up_per_booking(
     bookings = [ann(server, minutes=n) for n in range(4)]
     ops = outbox.enqueue_all([CompleteBooking(business_id="biz-1", booking_id=b)
                               for b in bookings])
-    server.lose_answer = 1
-    engine = engine_for(outbox, fake_client)
-    engine.run_once()
-    assert all(outbox.get(op.id).needs_lookup for op in ops)
-    manual.advance(26)
-    engine.run_once()
+    send_losing_the_answer(outbox, manual, server, fake_client, *ops)
     assert {outbox.get(op.id).status for op in ops} == {S.SENT}
     assert len(server.writes) == 1  # found done: never sent again
     assert fake_client.calls.count("get_appointment") == 4
@@ -165,14 +177,9 @@ def test_marking_a_booking_cancelled_elsewhere_is_a_conflict(
         outbox: OutboxStore, server: FakeServer, fake_client: FakeClient) -> None:
     booking = ann(server)
     op = outbox.enqueue(CompleteBooking(business_id="biz-1", booking_id=booking))
-    server.bookings[booking]["state"] = "cancelled"
-    server.refuse_next.append(
-        __import__("desktop.api.errors", fromlist=["ValidationError"]).ValidationError(
-            "Cannot complete a cancelled booking"))
+    cancel_elsewhere(server, booking, "Cannot complete a cancelled booking")
     engine_for(outbox, fake_client).run_once()
-    held = outbox.get(op.id)
-    assert held.status is S.NEEDS_ATTENTION
-    assert held.problem is Problem.CANCELLED_ELSEWHERE
+    held = held_for(outbox, op, Problem.CANCELLED_ELSEWHERE)
     assert "already cancelled elsewhere" in (held.last_error or "")
 
 
@@ -190,9 +197,7 @@ def test_reschedule_onto_a_taken_time_asks_for_another_and_then_goes(
     assert pending_text(op) == f"moving to {desk_time(14, 0)}…"
     engine = engine_for(outbox, fake_client)
     engine.run_once()
-    held = outbox.get(op.id)
-    assert held.status is S.NEEDS_ATTENTION
-    assert held.problem is Problem.TIME_TAKEN
+    held = held_for(outbox, op, Problem.TIME_TAKEN)
     expected = (f"Reschedule {desk_time(10, 30)} Ann Lee to {desk_time(14, 0)} — "
                 "time taken: pick another or drop")
     assert describe(held) == expected
@@ -212,11 +217,7 @@ def test_a_reschedule_already_at_its_new_time_is_done(
     new = BASE_TIME + timedelta(hours=6)
     op = outbox.enqueue(RescheduleBooking(business_id="biz-1", booking_id=booking,
                                           start_time=new))
-    server.lose_answer = 1
-    engine = engine_for(outbox, fake_client)
-    engine.run_once()
-    manual.advance(26)
-    engine.run_once()
+    send_losing_the_answer(outbox, manual, server, fake_client, op)
     assert outbox.get(op.id).status is S.SENT
     assert [w[0] for w in server.writes] == ["reschedule"]
 
@@ -270,9 +271,7 @@ def test_a_move_whose_new_time_is_taken_leaves_the_old_booking(
     op = outbox.enqueue(MoveBooking(business_id="biz-1", booking_id=old, new_booking=new),
                         label=LABEL)
     engine_for(outbox, fake_client).run_once()
-    held = outbox.get(op.id)
-    assert held.status is S.NEEDS_ATTENTION
-    assert held.problem is Problem.TIME_TAKEN
+    held = held_for(outbox, op, Problem.TIME_TAKEN)
     expected = (f"Move {desk_time(10, 30)} Ann Lee to {desk_time(14, 0)} — "
                 "time taken: pick another or drop")
     assert describe(held) == expected
@@ -337,11 +336,7 @@ def test_joining_a_waitlist_twice_counts_as_joined(
         fake_client: FakeClient) -> None:
     op = outbox.enqueue(JoinWaitlist(business_id="biz-1", event_instance_id="ev-1",
                                      client_id="client-ann"))
-    server.lose_answer = 1
-    engine = engine_for(outbox, fake_client)
-    engine.run_once()
-    manual.advance(26)
-    engine.run_once()
+    send_losing_the_answer(outbox, manual, server, fake_client, op)
     assert outbox.get(op.id).status is S.SENT
     assert server.waitlist == {("ev-1", "client-ann")}
 

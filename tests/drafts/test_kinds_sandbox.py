@@ -26,13 +26,10 @@ from desktop.outbox import (
 )
 from desktop.outbox.engine import SyncEngine
 from desktop.outbox.model import AcceptBooking, Problem
-from desktop.outbox.timing import Backoff, Timing
-from tests.drafts.sandbox_helpers import open_slots, request_for, sample_clients
+from tests.drafts.conftest import FAST
+from tests.helpers.bookable import open_slots, request_for, sample_clients
 
 S = OperationStatus
-FAST = Timing(backoff=Backoff(first=0.05, limit=0.2), probe_backoff=Backoff(first=0.05,
-                                                                            limit=0.2),
-              in_doubt_grace=timedelta(0))
 DESK = "/business/scheduling/v1/bookings"
 
 

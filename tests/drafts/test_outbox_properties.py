@@ -29,7 +29,7 @@ from desktop.outbox.engine import SyncEngine
 from desktop.outbox.policy import DELETABLE, EDITABLE
 from desktop.outbox.timing import Backoff, Timing
 from tests.drafts.conftest import Crash
-from tests.drafts.sandbox_helpers import duplicates, planned_requests
+from tests.helpers.bookable import duplicates, planned_requests
 
 POOL_SIZE = 300
 

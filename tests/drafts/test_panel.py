@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -24,17 +25,17 @@ from desktop.outbox import (
 from desktop.outbox.engine import SyncEngine
 from desktop.outbox.ledger import SendLedger
 from desktop.outbox.model import Problem
-from desktop.outbox.timing import Backoff, Timing
+from desktop.outbox.timing import Timing
 from desktop.ui.drafts.panel import DraftsPanel
 from desktop.ui.drafts.sync_service import SyncService
 from desktop.ui.plain_text import plain_tooltip
 from desktop.ui.tasks import TaskRunner
-from tests.drafts.conftest import BASE_TIME, booking_request
+from tests.drafts.conftest import BASE_TIME, FAST, booking_request
 from tests.helpers.wording import desk_time
 
 S = OperationStatus
-FAST = Timing(backoff=Backoff(first=0.05, limit=0.2), probe_backoff=Backoff(first=0.05,
-                                                                            limit=0.2))
+#: FAST, but an in-doubt send waits out the app's own grace before its look-up.
+PANEL_TIMING = replace(FAST, in_doubt_grace=Timing().in_doubt_grace)
 LABEL = BookingLabel(client_name="Ann Lee", start_time=BASE_TIME + timedelta(minutes=90),
                      time_zone="UTC", service_name="Massage")
 
@@ -49,7 +50,7 @@ def runner(qtbot: Any) -> Iterator[TaskRunner]:
 @pytest.fixture
 def service(store: OutboxStore, sandbox: Any,
             api_client: BookingClient) -> Iterator[SyncService]:
-    engine = SyncEngine(store, api_client, sandbox.business_id, timing=FAST,
+    engine = SyncEngine(store, api_client, sandbox.business_id, timing=PANEL_TIMING,
                         rng=random.Random(5))
     sync = SyncService(engine)
     yield sync

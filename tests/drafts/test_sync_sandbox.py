@@ -13,13 +13,11 @@ from desktop.clock import ManualClock
 from desktop.outbox import OperationStatus, OutboxStore
 from desktop.outbox.engine import SyncEngine, SyncListener
 from desktop.outbox.model import Problem
-from desktop.outbox.timing import Backoff, Timing
-from tests.drafts.conftest import BASE_TIME
-from tests.drafts.sandbox_helpers import duplicates, open_slots, request_for, sample_clients
+from desktop.outbox.timing import Timing
+from tests.drafts.conftest import BASE_TIME, FAST
+from tests.helpers.bookable import duplicates, open_slots, request_for, sample_clients
 
 S = OperationStatus
-FAST = Timing(backoff=Backoff(first=0.05, limit=0.2, jitter=0.2),
-              probe_backoff=Backoff(first=0.05, limit=0.2), in_doubt_grace=timedelta(0))
 APPOINTMENTS = "/platform/v1/scheduling/appointments"
 
 

@@ -11,7 +11,10 @@ only the full ones. See README.md.
 from __future__ import annotations
 
 import threading
+import time
+from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -25,6 +28,7 @@ from desktop.api.constants import Timeouts
 from desktop.outbox.timing import Backoff, Timing
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
+from tests.helpers.windows import open_window, ready_to_book
 
 HERE = Path(__file__).resolve().parent
 
@@ -37,7 +41,6 @@ DRILL_TIMEOUTS = Timeouts(connect=1.0, read=0.8, write=2.0, pool=1.0)
 DRILL_TIMING = Timing(backoff=Backoff(first=0.3, limit=1.5),
                       probe_backoff=Backoff(first=0.2, limit=1.0),
                       in_doubt_grace=timedelta(seconds=1.5), lease=timedelta(seconds=3))
-WAIT_MS = 10_000
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,20 @@ class DrillLog:
             self.results.append(result)
         return result
 
+    @contextmanager
+    def measure(self, drill: str, scale: Scale,
+                seen: Counter[str] | None = None) -> Iterator[DrillResult]:
+        """A row for ``drill`` in the table, timed over the ``with`` block: recovered if the
+        block ends without an exception; ``seen`` (what the drill met) goes in as notes."""
+        result = self.add(DrillResult(drill, scale.name))
+        started = time.monotonic()
+        try:
+            yield result
+            result.recovered = True
+        finally:
+            result.seconds = time.monotonic() - started
+            result.extra.update(seen or {})
+
 
 _LOG = DrillLog()
 
@@ -154,13 +171,8 @@ def drill_sized(window: MainWindow) -> None:
 def drill_window(qtbot: QtBot, sandbox: SandboxServer, drill_client: BookingClient,
                  tmp_path: Path) -> Iterator[MainWindow]:
     """A real MainWindow on the sandbox, with a short read timeout and real SQLite drafts."""
-    business = drill_client.get_business(sandbox.business_id)
-    main = MainWindow(drill_client, business, demo=True, data_dir=tmp_path / "data")
-    drill_sized(main)
-    qtbot.addWidget(main)
-    main.show()
-    main.start()
-    main.show_booking()  # the drills book; the window opens on the Day view
-    qtbot.waitUntil(lambda: main.page.service_picker.count() > 0, timeout=WAIT_MS)
+    main = open_window(qtbot, drill_client, sandbox.business_id, tmp_path / "data",
+                       prepare=drill_sized)
+    ready_to_book(qtbot, main)  # the drills book; the window opens on the Day view
     yield main
     main.shutdown()

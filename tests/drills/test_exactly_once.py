@@ -17,9 +17,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,13 +29,13 @@ from desktop.api.constants import Timeouts
 from desktop.api.models import BookingRequest, FieldValue, FormData
 from desktop.booking.saved_booking import SavedBooking
 from desktop.booking.selection import BookingMode
-from desktop.outbox import OperationStatus, OutboxStore
+from desktop.outbox import Operation, OperationStatus, OutboxStore
 from desktop.outbox.engine import SyncEngine
 from desktop.outbox.timing import Backoff, Timing
 from desktop.sandbox.server import SandboxServer
-from tests.drafts.sandbox_helpers import duplicates, planned_requests
 from tests.drills.conftest import SCALES, DrillLog, DrillResult, Scale
 from tests.drills.endless import EndlessFront
+from tests.helpers.bookable import duplicates, planned_requests
 
 CHILD = Path(__file__).with_name("engine_child.py")
 EVENT_SERVICE, EVENT_STAFF = "sv-yoga", "st-nair"
@@ -92,47 +93,76 @@ def _posts_each(outputs: list[str]) -> str:
     return "+".join(counts)
 
 
+@dataclass
+class Sent:
+    """What the sandbox holds after the desks sent ``count`` queued drafts."""
+
+    count: int
+    #: Bookings made meanwhile.
+    new: list[dict[str, Any]]
+    #: Booking POSTs that reached the sandbox.
+    posts: int
+    #: The drafts as the outbox file has them now (None: gone from it).
+    ops: list[Operation | None]
+
+    def score(self, result: DrillResult) -> None:
+        """The drill's row: one injected per draft, every extra POST or booking a duplicate,
+        every draft not sent lost."""
+        result.injected = self.count
+        result.duplicates = max(0, self.posts - self.count) + sum(
+            n - 1 for n in duplicates(self.new).values())
+        result.drafts_lost = sum(op is None or op.status is not OperationStatus.SENT
+                                 for op in self.ops)
+
+    def results_match(self, bookings: list[dict[str, Any]]) -> bool:
+        """Each draft names one of ``bookings`` as what it made, and each booking one draft."""
+        return sorted(op.result_id or "" for op in self.ops if op) == sorted(
+            b["id"] for b in bookings)
+
+
+def two_desks_send(sandbox: SandboxServer, db_path: Path,
+                   drafts: list[tuple[BookingRequest, SavedBooking]], *, latency_ms: int,
+                   read: float, grace: float, lease: float) -> tuple[Sent, list[str]]:
+    """``drafts`` queued in ``db_path``, then sent by two desk processes while the booking
+    path answers ``latency_ms`` late; what came of it, and the desks' output lines."""
+    with OutboxStore(db_path) as store:
+        for request, form in drafts:
+            store.save_draft(request, form, queue=True)
+    before = {b["id"] for b in sandbox.state.bookings()}
+    log_from = len(sandbox.requests_log)
+    sandbox.faults.update(latency_ms=latency_ms, paths=[BOOKINGS_PATH])
+    outputs = run_two_desks(sandbox, db_path, read=read, grace=grace, lease=lease)
+    sandbox.faults.reset()
+    with OutboxStore(db_path) as store:
+        ops: list[Operation | None] = list(store.list_operations())
+    new = [b for b in sandbox.state.bookings() if b["id"] not in before]
+    return Sent(len(drafts), new, posts_since(sandbox, log_from), ops), outputs
+
+
 @pytest.mark.parametrize("scale", SCALES)
 def test_two_engines_on_one_file_register_each_walk_in_once(
         scale: Scale, sandbox: SandboxServer, tmp_path: Path, drill_log: DrillLog) -> None:
     count = 8 if scale.full else 4
-    result = drill_log.add(DrillResult("two engines, one file (walk-ins)", scale.name))
-    started = time.monotonic()
-    try:
+    with drill_log.measure("two engines, one file (walk-ins)", scale) as result:
         with BookingClient(sandbox.url, sandbox.staff_token()) as client:
             requests = walk_ins(client, sandbox.business_id, count)
         instance = requests[0].event_instance_id
-        db_path = tmp_path / "drafts.sqlite3"
-        with OutboxStore(db_path) as store:
-            for n, request in enumerate(requests):
-                store.save_draft(request, SavedBooking(mode=BookingMode.EVENT, new_client=True,
-                                                       client_name=f"Walk{n} In"), queue=True)
-        before = {b["id"] for b in sandbox.state.bookings()}
-        log_from = len(sandbox.requests_log)
+        drafts = [(request, SavedBooking(mode=BookingMode.EVENT, new_client=True,
+                                         client_name=f"Walk{n} In"))
+                  for n, request in enumerate(requests)]
         # Slow enough that both desks are busy at the same time; within the read timeout.
-        sandbox.faults.update(latency_ms=300, paths=[BOOKINGS_PATH])
-        outputs = run_two_desks(sandbox, db_path, read=3, grace=4, lease=3)
-        sandbox.faults.reset()
-        new = [b for b in sandbox.state.bookings() if b["id"] not in before]
-        registrations = [b for b in new if b.get("event_instance_id") == instance
+        sent, outputs = two_desks_send(sandbox, tmp_path / "drafts.sqlite3", drafts,
+                                       latency_ms=300, read=3, grace=4, lease=3)
+        registrations = [b for b in sent.new if b.get("event_instance_id") == instance
                          and b.get("status") != "cancelled"]
-        posts = posts_since(sandbox, log_from)
-        with OutboxStore(db_path) as store:
-            ops = store.list_operations()
-        result.injected = count
-        result.duplicates = max(0, posts - count) + sum(n - 1 for n in
-                                                        duplicates(new).values())
-        result.drafts_lost = sum(op.status is not OperationStatus.SENT for op in ops)
-        result.extra.update({"POSTs": posts, "registrations": len(registrations),
+        sent.score(result)
+        result.extra.update({"POSTs": sent.posts, "registrations": len(registrations),
                              "POSTs per desk": _posts_each(outputs)})
         assert all("done" in out.splitlines() for out in outputs)
-        assert posts == count
+        assert sent.posts == count
         assert len(registrations) == count
-        assert [op.status for op in ops] == [OperationStatus.SENT] * count
-        assert sorted(op.result_id or "" for op in ops) == sorted(b["id"] for b in registrations)
-        result.recovered = True
-    finally:
-        result.seconds = time.monotonic() - started
+        assert [op.status for op in sent.ops if op] == [OperationStatus.SENT] * count
+        assert sent.results_match(registrations)
 
 
 @pytest.mark.parametrize("scale", SCALES)
@@ -141,48 +171,26 @@ def test_a_booking_slower_than_the_read_timeout_is_posted_once_by_two_engines(
     # Several bookings: each desk works through a due list it read at the start, while the
     # other puts items of that list in doubt (the race a stale list once lost).
     count = 6 if scale.full else 3
-    result = drill_log.add(DrillResult("slow POST (booking path only), 2 engines",
-                                       scale.name))
-    started = time.monotonic()
-    try:
+    with drill_log.measure("slow POST (booking path only), 2 engines", scale) as result:
         with BookingClient(sandbox.url, sandbox.staff_token()) as client:
             plan = planned_requests(client, sandbox.business_id, count)
-        db_path = tmp_path / "drafts.sqlite3"
-        with OutboxStore(db_path) as store:
-            for request, form in plan:
-                store.save_draft(request, form, queue=True)
-        before = {b["id"] for b in sandbox.state.bookings()}
-        log_from = len(sandbox.requests_log)
-        sandbox.faults.update(latency_ms=1200, paths=[BOOKINGS_PATH])
-        outputs = run_two_desks(sandbox, db_path, read=0.4, grace=2.0, lease=3)
-        sandbox.faults.reset()
-        new = [b for b in sandbox.state.bookings() if b["id"] not in before]
-        posts = posts_since(sandbox, log_from)
-        with OutboxStore(db_path) as store:
-            ops = store.list_operations()
-        result.injected = count
-        result.duplicates = max(0, posts - count) + sum(n - 1 for n in
-                                                        duplicates(new).values())
-        result.drafts_lost = sum(op.status is not OperationStatus.SENT for op in ops)
-        result.extra.update({"POSTs": posts, "bookings": len(new),
+        sent, outputs = two_desks_send(sandbox, tmp_path / "drafts.sqlite3", plan,
+                                       latency_ms=1200, read=0.4, grace=2.0, lease=3)
+        sent.score(result)
+        result.extra.update({"POSTs": sent.posts, "bookings": len(sent.new),
                              "POSTs per desk": _posts_each(outputs)})
         assert all("done" in out.splitlines() for out in outputs)
-        assert posts == count
-        assert len(new) == count
-        assert duplicates(new) == {}
-        assert sorted(op.result_id or "" for op in ops) == sorted(b["id"] for b in new)
-        result.recovered = True
-    finally:
-        result.seconds = time.monotonic() - started
+        assert sent.posts == count
+        assert len(sent.new) == count
+        assert duplicates(sent.new) == {}
+        assert sent.results_match(sent.new)
 
 
 @pytest.mark.parametrize("scale", SCALES)
 def test_an_endless_answer_books_once(scale: Scale, sandbox: SandboxServer, tmp_path: Path,
                                       drill_log: DrillLog) -> None:
     count = 3 if scale.full else 1
-    result = drill_log.add(DrillResult("endless booking answer", scale.name))
-    started = time.monotonic()
-    try:
+    with drill_log.measure("endless booking answer", scale) as result:
         with BookingClient(sandbox.url, sandbox.staff_token()) as client:
             plan = planned_requests(client, sandbox.business_id, count)
         before = {b["id"] for b in sandbox.state.bookings()}
@@ -196,19 +204,13 @@ def test_an_endless_answer_books_once(scale: Scale, sandbox: SandboxServer, tmp_
             for _ in range(4):
                 engine.run_once()
             ops = [store.get(op_id) for op_id in ids]
-            posts, sent = front.posts, list(front.sent)
-        new = [b for b in sandbox.state.bookings() if b["id"] not in before]
-        result.injected = count
-        result.duplicates = max(0, posts - count) + sum(n - 1 for n in
-                                                        duplicates(new).values())
-        result.drafts_lost = sum(op is None or op.status is not OperationStatus.SENT
-                                 for op in ops)
-        result.extra.update({"POSTs": posts, "bookings": len(new),
-                             "MB read before giving up": round(max(sent) / 2**20, 1)})
+            posts, read = front.posts, list(front.sent)
+        sent = Sent(count, [b for b in sandbox.state.bookings() if b["id"] not in before],
+                    posts, ops)
+        sent.score(result)
+        result.extra.update({"POSTs": posts, "bookings": len(sent.new),
+                             "MB read before giving up": round(max(read) / 2**20, 1)})
         assert posts == count
-        assert len(new) == count
+        assert len(sent.new) == count
         assert all(op is not None and op.status is OperationStatus.SENT for op in ops)
-        assert sorted(op.result_id or "" for op in ops if op) == sorted(b["id"] for b in new)
-        result.recovered = True
-    finally:
-        result.seconds = time.monotonic() - started
+        assert sent.results_match(sent.new)

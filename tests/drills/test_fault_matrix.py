@@ -14,24 +14,18 @@ The 401 row runs through the sign-in session (the dialog is the sentence the des
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.auth.settings import ConnectionSettings, SettingsFile
-from desktop.auth.token_store import SessionTokenStore
 from desktop.outbox import OperationStatus as DraftStatus
 from desktop.sandbox.server import SandboxServer
-from desktop.ui.application import WindowCoordinator
 from desktop.ui.drafts.coordinator import SAVED_OFFLINE
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in.dialog import SignInDialog
-from desktop.ui.sign_in.session import SessionController
-from tests.auth.helpers import button, edit, type_into
-from tests.drills.conftest import SCALES, WAIT_MS, DrillLog, DrillResult, Scale, drill_sized
+from tests.drills.conftest import SCALES, DrillLog, Scale, drill_sized
 from tests.drills.matrix import (
     BOOKED,
     FAULTS,
@@ -43,7 +37,9 @@ from tests.drills.matrix import (
     live_bookings,
     sentence,
 )
-from tests.ui.conftest import Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.sign_in import button, edit, type_into
+from tests.helpers.windows import WAIT_MS, app_session, ready_to_book
 
 SERVICE = "sv-massage"
 #: Sample clients, found by name through the window's own search.
@@ -93,10 +89,8 @@ def test_fault_in_the_booking_window(
     window = drill_window
     desk = Desk(qtbot, window.page)
     store = window.drafts.store
-    result = drill_log.add(DrillResult(f"window: {fault.name}", scale.name))
-    started = time.monotonic()
     intents: list[Intent] = []
-    try:
+    with drill_log.measure(f"window: {fault.name}", scale) as result:
         for episode in range(scale.episodes):
             intent = prepare(desk, bool(intents), episode)
             intents.append(intent)
@@ -131,23 +125,9 @@ def test_fault_in_the_booking_window(
         qtbot.waitUntil(lambda: "Drafts waiting: 0" in window.indicators.drafts.text()
                         and window.indicators.online.text().endswith("Online"), timeout=WAIT_MS)
         assert all(d.status is DraftStatus.SENT for d in store.list_operations())
-        result.recovered = True
-    finally:
-        result.seconds = time.monotonic() - started
 
 
 # ---------------------------------------------------------------------- 401 mid-flow
-
-
-def _session(sandbox: SandboxServer, tmp_path: Path) -> tuple[SessionController,
-                                                              WindowCoordinator]:
-    tokens = SessionTokenStore()
-    tokens.save(sandbox.url, sandbox.business_id, sandbox.staff_token())
-    session = SessionController(
-        ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id),
-        token_store=tokens, settings_file=SettingsFile(tmp_path / "settings.json"))
-    return session, WindowCoordinator(session, demo=True, data_dir=tmp_path / "data",
-                                      on_window=drill_sized)
 
 
 def _sign_in_again(qtbot: QtBot, dialog: SignInDialog, sandbox: SandboxServer) -> None:
@@ -163,66 +143,58 @@ def test_401_in_the_middle_of_a_flow(scale: Scale, sandbox: SandboxServer, qtbot
     """Two ways a token runs out: while the desk presses Book (the page asks to sign in and
     then books, form intact), and while the outbox is sending a draft saved offline (the
     outbox pauses, asks to sign in, then sends)."""
-    session, coordinator = _session(sandbox, tmp_path)
-    session.start()
-    qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
-    window = coordinator.window
-    assert window is not None
-    qtbot.addWidget(window)
-    window.show_booking()
-    qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
-    desk = Desk(qtbot, window.page)
-    store = window.drafts.store
-    result = drill_log.add(DrillResult("window: 401 mid-flow", scale.name))
-    started = time.monotonic()
-    intents: list[Intent] = []
-    try:
-        for episode in range(scale.episodes * 2):
-            intent = prepare(desk, bool(intents), episode)
-            intents.append(intent)
-            slot, client = window.page.selection.slot, window.page.selection.client
-            if episode % 2 == 0:
-                # The page's own request meets the 401.
-                sandbox.faults.update(expire_tokens=True)
-                result.injected += 1
-                with qtbot.waitSignal(session.sig_dialog_opened, timeout=WAIT_MS) as opened:
+    with app_session(sandbox, tmp_path / "data", tmp_path / "settings.json",
+                     on_window=drill_sized) as (session, coordinator):
+        session.start()
+        qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
+        window = coordinator.window
+        assert window is not None
+        ready_to_book(qtbot, window)
+        desk = Desk(qtbot, window.page)
+        store = window.drafts.store
+        intents: list[Intent] = []
+        with drill_log.measure("window: 401 mid-flow", scale) as result:
+            for episode in range(scale.episodes * 2):
+                intent = prepare(desk, bool(intents), episode)
+                intents.append(intent)
+                slot, client = window.page.selection.slot, window.page.selection.client
+                if episode % 2 == 0:
+                    # The page's own request meets the 401.
+                    sandbox.faults.update(expire_tokens=True)
+                    result.injected += 1
+                    with qtbot.waitSignal(session.sig_dialog_opened, timeout=WAIT_MS) as opened:
+                        window.page.book()
+                    dialog = opened.args[0]
+                    assert isinstance(dialog, SignInDialog)
+                    assert sentence(dialog.message()), dialog.message()
+                    assert "expired" in dialog.message().lower()
+                    result.shown = result.shown or f"sign-in dialog: {dialog.message()}"
+                    # Nothing typed or picked is lost while the dialog is up.
+                    assert window.page.selection.slot == slot
+                    assert window.page.selection.client == client
+                    with qtbot.waitSignal(window.page.sig_booked, timeout=WAIT_MS):
+                        _sign_in_again(qtbot, dialog, sandbox)
+                else:
+                    # Offline first: the booking becomes a draft; the token then runs out
+                    # before the outbox can send it.
+                    sandbox.faults.update(refuse_connections=True)
                     window.page.book()
-                dialog = opened.args[0]
-                assert isinstance(dialog, SignInDialog)
-                assert sentence(dialog.message()), dialog.message()
-                assert "expired" in dialog.message().lower()
-                result.shown = result.shown or f"sign-in dialog: {dialog.message()}"
-                # Nothing typed or picked is lost while the dialog is up.
-                assert window.page.selection.slot == slot
-                assert window.page.selection.client == client
-                with qtbot.waitSignal(window.page.sig_booked, timeout=WAIT_MS):
+                    qtbot.waitUntil(lambda: window.page.banner.message() == SAVED_OFFLINE,
+                                    timeout=WAIT_MS)
+                    sandbox.faults.update(refuse_connections=False, expire_tokens=True)
+                    result.injected += 1
+                    with qtbot.waitSignal(session.sig_dialog_opened, timeout=RECOVERY_MS) \
+                            as opened:
+                        pass  # the outbox probes on its own, meets the 401 and pauses
+                    dialog = opened.args[0]
+                    assert sentence(dialog.message()), dialog.message()
+                    assert drafts_of(store, intent, (DraftStatus.QUEUED, DraftStatus.SENDING))
                     _sign_in_again(qtbot, dialog, sandbox)
-            else:
-                # Offline first: the booking becomes a draft; the token then runs out
-                # before the outbox can send it.
-                sandbox.faults.update(refuse_connections=True)
-                window.page.book()
-                qtbot.waitUntil(lambda: window.page.banner.message() == SAVED_OFFLINE,
-                                timeout=WAIT_MS)
-                sandbox.faults.update(refuse_connections=False, expire_tokens=True)
-                result.injected += 1
-                with qtbot.waitSignal(session.sig_dialog_opened, timeout=RECOVERY_MS) \
-                        as opened:
-                    pass  # the outbox probes on its own, meets the 401 and pauses
-                dialog = opened.args[0]
-                assert sentence(dialog.message()), dialog.message()
-                assert drafts_of(store, intent, (DraftStatus.QUEUED, DraftStatus.SENDING))
-                _sign_in_again(qtbot, dialog, sandbox)
-            qtbot.waitUntil(lambda: judge(sandbox, store, intents).settled,
-                            timeout=RECOVERY_MS)
-            verdict = judge(sandbox, store, intents)
-            result.drafts_lost, result.duplicates = verdict.lost, verdict.duplicates
-            assert verdict.lost == 0
-            assert verdict.duplicates == 0
-            assert len(live_bookings(sandbox, intent)) == 1
-        result.recovered = True
-    finally:
-        result.seconds = time.monotonic() - started
-        window.shutdown()
-        session.shutdown()
+                qtbot.waitUntil(lambda: judge(sandbox, store, intents).settled,
+                                timeout=RECOVERY_MS)
+                verdict = judge(sandbox, store, intents)
+                result.drafts_lost, result.duplicates = verdict.lost, verdict.duplicates
+                assert verdict.lost == 0
+                assert verdict.duplicates == 0
+                assert len(live_bookings(sandbox, intent)) == 1
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ from desktop.api.models import (
 )
 from desktop.api.responses import envelope_data, error_from_response
 from desktop.forms import FormDefinition, FormDefinitionError, parse_definition
-from tests.drills.conftest import SCALES, DrillLog, DrillResult, Scale
+from tests.drills.conftest import SCALES, DrillLog, Scale
 from tests.drills.fuzz_values import json_values, model_values
 
 # Hypothesis warns about the repr of the (large) generated model strategies; harmless.
@@ -180,9 +179,7 @@ def _answer_strategy(target: Target) -> st.SearchStrategy[tuple[int, bytes]]:
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.model.__name__)
 def test_any_answer_gives_the_model_or_an_api_error(
         target: Target, scale: Scale, fuzz_server: _Server, drill_log: DrillLog) -> None:
-    result = drill_log.add(DrillResult(f"fuzz: {target.model.__name__} answers", scale.name))
     seen: Counter[str] = Counter()
-    started = time.monotonic()
     fuzz_server.prefix = target.prefix
     url = f"http://127.0.0.1:{fuzz_server.server_address[1]}"
     with BookingClient(url, TOKEN, max_tries=1, sleep=lambda _s: None) as client:
@@ -206,21 +203,16 @@ def test_any_answer_gives_the_model_or_an_api_error(
             _usable(value)
             seen["model"] += 1
 
-        try:
+        with drill_log.measure(f"fuzz: {target.model.__name__} answers", scale,
+                               seen) as result:
             check()
-            result.recovered = True
-        finally:
-            result.seconds = time.monotonic() - started
-            result.extra.update(seen)
     assert seen["model"] >= scale.examples // 100, "the fuzzer should reach valid models too"
 
 
 @pytest.mark.parametrize("scale", SCALES)
 def test_envelopes_and_error_bodies_parse_or_give_a_typed_error(
         scale: Scale, drill_log: DrillLog) -> None:
-    result = drill_log.add(DrillResult("fuzz: envelopes and error bodies", scale.name))
     seen: Counter[str] = Counter()
-    started = time.monotonic()
     error_keys = st.sampled_from(["status", "error", "error_code", "message", "code", "field",
                                   "errors", "success", "param", "data"])
     bodies = st.one_of(
@@ -254,9 +246,5 @@ def test_envelopes_and_error_bodies_parse_or_give_a_typed_error(
             assert isinstance(outcome, dict)
             seen["data"] += 1
 
-    try:
+    with drill_log.measure("fuzz: envelopes and error bodies", scale, seen) as result:
         check()
-        result.recovered = True
-    finally:
-        result.seconds = time.monotonic() - started
-        result.extra.update(seen)

@@ -5,7 +5,6 @@ when a stored draft puts odd values back into it."""
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from typing import Any
 
@@ -16,10 +15,10 @@ from pydantic import ValidationError as ModelError
 from PySide6.QtWidgets import QApplication
 
 from desktop.api.models import SchedulingForm
-from desktop.forms import FormDefinitionError, parse_definition
 from desktop.ui.form import GeneratedForm
-from tests.drills.conftest import SCALES, DrillLog, DrillResult, Scale
+from tests.drills.conftest import SCALES, DrillLog, Scale
 from tests.drills.fuzz_values import form_definitions, stored_form_values
+from tests.helpers.forms import parsed_or_explained
 
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 
@@ -27,9 +26,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 @pytest.mark.parametrize("scale", SCALES)
 def test_any_definition_gives_a_working_form_or_a_readable_error(
         scale: Scale, qapp: QApplication, drill_log: DrillLog) -> None:
-    result = drill_log.add(DrillResult("fuzz: form definitions + GeneratedForm", scale.name))
     seen: Counter[str] = Counter()
-    started = time.monotonic()
 
     @settings(max_examples=scale.examples, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
@@ -42,14 +39,8 @@ def test_any_definition_gives_a_working_form_or_a_readable_error(
             raw = SchedulingForm.model_validate(raw) if isinstance(raw, dict) else raw
         except ModelError:
             seen["not a SchedulingForm"] += 1
-        problem: FormDefinitionError | None = None
-        try:
-            definition = parse_definition(raw)
-        except FormDefinitionError as error:
-            problem = error
-        if problem is not None:
-            assert str(problem).startswith("This service's booking form could not be read: ")
-            assert problem.problems
+        definition = parsed_or_explained(raw)
+        if definition is None:
             seen["readable error"] += 1
             return
         seen["form"] += 1
@@ -77,10 +68,6 @@ def test_any_definition_gives_a_working_form_or_a_readable_error(
             form.deleteLater()
             qapp.processEvents()
 
-    try:
+    with drill_log.measure("fuzz: form definitions + GeneratedForm", scale, seen) as result:
         check()
-        result.recovered = True
-    finally:
-        result.seconds = time.monotonic() - started
-        result.extra.update(seen)
     assert seen["form"] >= scale.examples // 10, "the fuzzer should reach real forms too"

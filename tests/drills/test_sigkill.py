@@ -32,8 +32,8 @@ from desktop.api.client import BOOKINGS_PATH, BookingClient
 from desktop.outbox import OperationStatus as DraftStatus
 from desktop.outbox import OutboxStore
 from desktop.sandbox.server import SandboxServer
-from tests.drafts.sandbox_helpers import duplicates, planned_requests
-from tests.drills.conftest import SCALES, DrillLog, DrillResult, Scale
+from tests.drills.conftest import SCALES, DrillLog, Scale
+from tests.helpers.bookable import duplicates, planned_requests
 
 CHILD = Path(__file__).with_name("kill_child.py")
 SEED = 20_240_707
@@ -62,8 +62,6 @@ def _kill_spec(rng: random.Random, drafts: int, faulted: bool) -> str:
 def test_sigkill_while_sending_never_loses_a_draft_nor_books_twice(
         scale: Scale, sandbox: SandboxServer, tmp_path: Path, drill_log: DrillLog) -> None:
     rng = random.Random(f"{SEED}-{scale.name}")
-    result = drill_log.add(DrillResult("SIGKILL of the outbox process", scale.name))
-    started = time.monotonic()
     sample = {b["id"] for b in sandbox.state.bookings()}
     token = sandbox.staff_token()
     # Runs go on until ``scale.kills`` kills have landed (a few children finish first).
@@ -84,7 +82,7 @@ def test_sigkill_while_sending_never_loses_a_draft_nor_books_twice(
     def new_bookings() -> list[dict[str, Any]]:
         return [b for b in sandbox.state.bookings() if b["id"] not in sample]
 
-    try:
+    with drill_log.measure("SIGKILL of the outbox process", scale) as result:
         runs = 0
         for run, count in enumerate(per_run):
             if killed >= scale.kills:
@@ -172,5 +170,3 @@ def test_sigkill_while_sending_never_loses_a_draft_nor_books_twice(
         # little.
         assert killed >= scale.kills, f"only {killed} kills in {runs} runs"
         assert caught_sending >= max(2, scale.kills // 10)
-    finally:
-        result.seconds = time.monotonic() - started

@@ -54,3 +54,30 @@ def every_type() -> dict[str, Any]:
         {"type": "policies", "title": "Policies", "fields": [
             [{"id": "p1", "label": "Cancellation policy", "type": "policy", "required": True,
               "default_value": POLICY_TEXT}]]}]}
+
+
+#: The form_data built from every field of :func:`every_type` filled in.
+EVERY_JSON = {
+    "fields": [
+        {"field_id": "f1", "type": "email", "new_data": "ann@example.com"},
+        {"field_id": "f2", "type": "firstname", "new_data": "Ann"},
+        {"field_id": "f3", "type": "lastname", "new_data": "Lee"},
+        {"field_id": "f4", "type": "phone", "new_data": "+1 (555) 123-4567"},
+        {"field_id": "f5", "type": "title", "new_data": "Dr"},
+        {"field_id": "f6", "type": "name", "new_data": "Ann B. Lee"},
+        {"field_id": "f7", "type": "address", "new_data": "12 Main St, Springfield"},
+        {"field_id": "f8", "type": "datepicker", "new_data": "1990-05-17"},
+        {"field_id": "f9", "type": "identifier", "new_data": "INS-0042"},
+        {"field_id": "f10", "type": "dropdown", "new_data": "friend"},
+        {"field_id": "f11", "type": "status", "new_data": "New client"},
+        {"field_id": "f12", "type": "checkbox", "new_data": False},
+        {"field_id": "f13", "type": "opt-in", "new_data": True},
+        {"field_id": "f14", "type": "singleline", "new_data": "Back pain"},
+        {"field_id": "f15", "type": "signature", "new_data": "A. Lee"},
+        {"field_id": "f16", "type": "subject", "new_data": "First visit"},
+        {"field_id": "f17", "type": "documents", "new_data": "Will bring the referral letter"},
+    ],
+    "service_fields": [],
+    "others": {"notes": "Prefers mornings."},
+    "policies": {"p1": True},
+}

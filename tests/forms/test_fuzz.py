@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
 
-from desktop.forms import KNOWN_TYPES, FormDefinitionError, parse_definition
+from desktop.forms import KNOWN_TYPES
 from desktop.ui.form import GeneratedForm
+from tests.helpers.forms import parsed_or_explained
 
 KEYS = ["id", "label", "type", "required", "default_value", "options", "fields", "sections",
         "title", "value", "name", "text", "data"]
@@ -84,14 +85,8 @@ definitions = st.one_of(
 @given(raw=definitions, meeting=st.sampled_from([None, "address", "phone"]))
 def test_any_definition_gives_a_form_or_a_readable_error(qapp: QApplication, raw: Any,
                                                           meeting: Any) -> None:
-    problem: FormDefinitionError | None = None
-    try:
-        definition = parse_definition(raw)
-    except FormDefinitionError as error:
-        problem = error
-    if problem is not None:
-        assert str(problem).startswith("This service's booking form could not be read: ")
-        assert problem.problems
+    definition = parsed_or_explained(raw)
+    if definition is None:
         event("readable error")
         return
     event("form with fields" if any(True for _ in definition.fields()) else "empty form")

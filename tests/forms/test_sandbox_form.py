@@ -17,7 +17,7 @@ from desktop.api.models import BookingRequest, Slot
 from desktop.forms import meeting_kind_for, parse_definition
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.form import GeneratedForm
-from tests.api.helpers import SAMPLE_STAFF
+from tests.helpers.sample import SAMPLE_STAFF
 
 BOOKINGS = "/platform/v1/scheduling/bookings"
 ZONE = "America/New_York"

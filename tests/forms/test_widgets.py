@@ -21,8 +21,7 @@ from pytestqt.qtbot import QtBot
 from desktop.forms import FieldProblem
 from desktop.ui.form import FormErrorView, GeneratedForm, form_or_error
 from tests.forms.conftest import MakeForm
-from tests.forms.samples import api_example
-from tests.forms.test_values import EVERY_JSON
+from tests.forms.samples import EVERY_JSON, api_example
 
 WIDGET_CLASSES = {
     "f1": QLineEdit, "f2": QLineEdit, "f3": QLineEdit, "f4": QLineEdit, "f5": QLineEdit,

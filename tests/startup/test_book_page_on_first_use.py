@@ -16,24 +16,15 @@ from desktop.outbox import OperationStatus
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.booking.page import BookingPage
 from desktop.ui.main_window import MainWindow
-
-WAIT_MS = 10_000
+from tests.helpers.windows import WAIT_MS, window_on
 
 
 @pytest.fixture
 def day_first_window(qtbot: QtBot, sandbox: SandboxServer,
                      tmp_path: Path) -> Iterator[MainWindow]:
-    client = BookingClient(sandbox.url, sandbox.staff_token(), clock=sandbox.clock)
-    business = client.get_business(sandbox.business_id)
-    window = MainWindow(client, business, demo=True, data_dir=tmp_path / "data",
-                        clock=sandbox.clock)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: window.catalogue.loaded, timeout=WAIT_MS)
-    yield window
-    window.shutdown()
-    client.close()
+    with window_on(sandbox, tmp_path / "data", qtbot) as window:
+        qtbot.waitUntil(lambda: window.catalogue.loaded, timeout=WAIT_MS)
+        yield window
 
 
 def _book_tab_widget(window: MainWindow) -> object:

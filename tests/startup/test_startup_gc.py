@@ -11,12 +11,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop import startup_gc
-from desktop.api.client import BookingClient
 from desktop.sandbox.server import SandboxServer
 from desktop.ui import application
-from desktop.ui.main_window import MainWindow
-
-WAIT_MS = 10_000
+from tests.helpers.windows import WAIT_MS, window_on
 
 
 @pytest.fixture(autouse=True)
@@ -51,19 +48,9 @@ def test_a_collector_switched_off_by_someone_else_stays_off() -> None:
 def test_collection_resumes_once_the_window_has_its_day_and_services(
         qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path) -> None:
     startup_gc.pause()
-    client = BookingClient(sandbox.url, sandbox.staff_token(), clock=sandbox.clock)
-    business = client.get_business(sandbox.business_id)
-    window = MainWindow(client, business, demo=True, data_dir=tmp_path / "data",
-                        clock=sandbox.clock)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    application._settle_once_shown(window)
-    assert not gc.isenabled()
-    try:
+    with window_on(sandbox, tmp_path / "data", qtbot) as window:
+        application._settle_once_shown(window)
+        assert not gc.isenabled()
         qtbot.waitUntil(gc.isenabled, timeout=WAIT_MS)
         assert window.catalogue.loaded
         assert window.day.loader.book.has_day(window.day.day())
-    finally:
-        window.shutdown()
-        client.close()

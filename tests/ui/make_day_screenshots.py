@@ -12,59 +12,29 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-import time
-from collections.abc import Callable
-from pathlib import Path
 
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
-from desktop.api.client import BookingClient
 from desktop.clock import StartedClock, parse_moment
 from desktop.day.summary import DeskState
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.application import create_application
 from desktop.ui.day.entries import DayEntry
-from desktop.ui.main_window import MainWindow
+from tests.helpers.screenshots import save, scratch_data_dir, wait
+from tests.helpers.windows import window_on
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 MORNING = parse_moment("2027-03-10T10:40-05:00")
 
 
-def wait(app: QApplication, condition: Callable[[], bool], seconds: float = 15) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there in time")
-        app.processEvents()
-        time.sleep(0.01)
-    for _ in range(10):
-        app.processEvents()
-
-
-def save(app: QApplication, widget: QWidget, name: str) -> None:
-    for _ in range(20):
-        app.processEvents()
-    widget.grab().save(str(OUT / name))
-    print("wrote", OUT / name)
-
-
 def main() -> int:
-    app = create_application(sys.argv[:1])
-    OUT.mkdir(parents=True, exist_ok=True)
+    create_application(sys.argv[:1])
     with SandboxServer(port=0, clock=StartedClock(MORNING)) as sandbox, \
-            BookingClient(sandbox.url, sandbox.staff_token(), clock=sandbox.clock) as client:
-        business = client.get_business(sandbox.business_id)
-        window = MainWindow(client, business, demo=True, clock=sandbox.clock,
-                            data_dir=Path(tempfile.mkdtemp(prefix="frontdesk-shots-")))
-        window.resize(1280, 800)
-        window.show()
-        window.start()
+            window_on(sandbox, scratch_data_dir(), size=(1280, 800)) as window:
         day = window.day
-        wait(app, lambda: bool(day.entries()) and not day.work.waiting)
+        wait(lambda: bool(day.entries()) and not day.work.waiting)
         now = sandbox.clock.now()
 
         def earlier() -> list[DayEntry]:
@@ -73,34 +43,33 @@ def main() -> int:
 
         def act(entry: DayEntry, button: str) -> None:
             day.schedule.select(entry.id)
-            wait(app, lambda: day.details.heading.text() == entry.client_text())
+            wait(lambda: day.details.heading.text() == entry.client_text())
             getattr(day.details, button).click()
-            wait(app, lambda: day.schedule.entry(entry.id) is not None
+            wait(lambda: day.schedule.entry(entry.id) is not None
                  and day.schedule.entry(entry.id).pending is not None)  # type: ignore[union-attr]
             day.toast.settle()
 
         for entry in earlier()[:3]:
             act(entry, "complete_button")
         act(earlier()[0], "no_show_button")
-        wait(app, lambda: not day.pending, 20)
+        wait(lambda: not day.pending, 20)
         later = [e for e in day.entries() if e.state is DeskState.SCHEDULED
                  and e.start is not None and e.start > now]
         window.day_actions.cancel_dialog = _answered_cancel
         day.schedule.select(later[2].id)
-        wait(app, lambda: day.details.heading.text() == later[2].client_text())
+        wait(lambda: day.details.heading.text() == later[2].client_text())
         day.details.cancel_button.click()
-        wait(app, lambda: day.toast.isVisible())
+        wait(lambda: day.toast.isVisible())
         day.schedule.select(later[0].id)
-        wait(app, lambda: day.details.heading.text() == later[0].client_text())
-        wait(app, lambda: day.details.upcoming.count() > 0)
-        save(app, window, "day-busy.png")
+        wait(lambda: day.details.heading.text() == later[0].client_text())
+        wait(lambda: day.details.upcoming.count() > 0)
+        save(window, "day-busy.png")
 
         window.resize(560, 800)
-        wait(app, lambda: day.schedule.narrow)
-        save(app, window, "day-narrow.png")
+        wait(lambda: day.schedule.narrow)
+        save(window, "day-narrow.png")
         window.resize(1280, 800)
         day.toast.settle()
-        window.shutdown()
         window.close()
     return 0
 

@@ -15,13 +15,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "docs" / "screenshots"
 
 
 @dataclass(frozen=True)
@@ -40,19 +37,6 @@ LOOKS = {look.name: look for look in (
     Look("spanish", lang="es_AR.UTF-8"),
     Look("hebrew", lang="he_IL.UTF-8"),
 )}
-
-
-def wait(condition: Callable[[], bool], seconds: float = 15) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there in time")
-        QApplication.processEvents()
-        time.sleep(0.01)
-    for _ in range(20):
-        QApplication.processEvents()
 
 
 def fill_required(form: object) -> None:
@@ -81,38 +65,29 @@ def fill_required(form: object) -> None:
 
 
 def shoot(look: Look) -> None:
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
-    from desktop.api.client import BookingClient
     from desktop.auth.token_store import SessionTokenStore
     from desktop.clock import StartedClock, parse_moment
     from desktop.day.summary import DeskState
     from desktop.preferences import DisplayPreferences
     from desktop.sandbox.server import SandboxServer
     from desktop.ui.application import create_application
-    from desktop.ui.main_window import MainWindow
     from desktop.ui.sign_in.dialog import SignInDialog
+    from tests.helpers import screenshots
+    from tests.helpers.screenshots import scratch_data_dir, wait
+    from tests.helpers.windows import window_on
 
     create_application([sys.argv[0]], preferences=DisplayPreferences(
         theme=look.theme, text_size=look.text_size))
-    OUT.mkdir(parents=True, exist_ok=True)
 
     def save(widget: QWidget, what: str) -> None:
-        for _ in range(30):
-            QApplication.processEvents()
-        path = OUT / f"locale-{look.name}-{what}.png"
-        widget.grab().save(str(path))
-        print("wrote", path.relative_to(ROOT))
+        screenshots.save(widget, f"locale-{look.name}-{what}.png")
 
     morning = StartedClock(parse_moment("2027-03-10T09:05-05:00"))
+    # The default size (1180×760): nothing may be cut off at it.
     with SandboxServer(port=0, clock=morning) as sandbox, \
-            BookingClient(sandbox.url, sandbox.staff_token(), clock=morning) as client:
-        business = client.get_business(sandbox.business_id)
-        window = MainWindow(client, business, demo=True, clock=morning,
-                            data_dir=Path(tempfile.mkdtemp(prefix="frontdesk-shots-")))
-        window.resize(1180, 760)  # the default size: nothing may be cut off at it
-        window.show()
-        window.start()
+            window_on(sandbox, scratch_data_dir(), size=(1180, 760)) as window:
         day, page = window.day, window.page
         wait(lambda: bool(day.entries()) and page.service_picker.count() > 0)
         booked = [e for e in day.entries() if e.state is DeskState.SCHEDULED
@@ -153,7 +128,6 @@ def shoot(look: Look) -> None:
             dialog.show_message(dialog.tr("Paste the staff token."))
             save(dialog, "sign-in")
             dialog.close()
-        window.shutdown()
 
 
 def main(argv: list[str]) -> int:

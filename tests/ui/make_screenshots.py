@@ -10,83 +10,59 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-import time
-from collections.abc import Callable
-from pathlib import Path
 
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QLineEdit
 
-from desktop.api.client import BookingClient
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.application import create_application
-from desktop.ui.main_window import MainWindow
-
-OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-def wait(app: QApplication, condition: Callable[[], bool], seconds: float = 10) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there in time")
-        app.processEvents()
-        time.sleep(0.01)
-    for _ in range(10):
-        app.processEvents()
-
-
-def save(app: QApplication, window: MainWindow, name: str) -> None:
-    for _ in range(20):
-        app.processEvents()
-    window.grab().save(str(OUT / name))
-    print("wrote", OUT / name)
+from tests.helpers.screenshots import save, scratch_data_dir, wait
+from tests.helpers.windows import window_on
 
 
 def main() -> int:
-    app = create_application(sys.argv[:1])
-    OUT.mkdir(parents=True, exist_ok=True)
+    create_application(sys.argv[:1])
     with SandboxServer(port=0) as sandbox, \
-            BookingClient(sandbox.url, sandbox.staff_token()) as client:
-        business = client.get_business(sandbox.business_id)
-        window = MainWindow(client, business, demo=True,
-                            data_dir=Path(tempfile.mkdtemp(prefix="frontdesk-shots-")))
-        window.resize(1240, 800)
-        window.show()
-        window.start()
+            window_on(sandbox, scratch_data_dir(), size=(1240, 800)) as window:
         page = window.page
         idle = lambda: not page.busy.waiting  # noqa: E731 - a tiny local condition
 
         # Appointment: a service, a day with open times, a time, a client found by search.
-        wait(app, lambda: page.service_picker.count() > 0)
+        window.show_booking()  # the window opens on the Day view
+        wait(lambda: page.service_picker.count() > 0)
         page.service_picker.select_service_id("sv-physio")
-        wait(app, lambda: idle() and bool(page.slot_picker.open_days()))
+        wait(lambda: idle() and bool(page.slot_picker.open_days()))
         days = page.slot_picker.open_days()
         page.slot_picker.select_date(days[min(1, len(days) - 1)])
-        wait(app, lambda: page.slot_picker.slot_list.count() > 0)
+        wait(lambda: page.slot_picker.slot_list.count() > 0)
         page.slot_picker.slot_list.setCurrentRow(min(3, page.slot_picker.slot_list.count() - 1))
         page.client_picker.search.setText("gar")
         page.client_picker.search.returnPressed.emit()
-        wait(app, lambda: idle() and page.client_picker.results.count() > 0)
+        wait(lambda: idle() and page.client_picker.results.count() > 0)
         page.client_picker.results.setCurrentRow(0)
-        save(app, window, "window-appointment.png")
+        details = page.details_host  # what the client confirms: the policy, physio's question
+        wait(lambda: details.ready or bool(details.problem))
+        if details.form is not None:
+            known = {f.id for f in details.form.definition.fields()}
+            details.form.set_values({k: v for k, v in (("p_cancel", True),
+                                                       ("q_concern_area", "Back")) if k in known})
+        save(window, "window-appointment.png")
 
         # Booked: the confirmation panel.
         page.book()
-        wait(app, lambda: page.confirmation.isVisible() and idle())
-        save(app, window, "window-booked.png")
+        wait(lambda: page.confirmation.isVisible() and idle())
+        save(window, "window-booked.png")
         page.confirmation.hide()
 
         # Event registration for a new client through the generated form.
         page.event_mode.setChecked(True)
         page.service_picker.select_service_id("sv-yoga")
-        wait(app, lambda: idle() and page.event_picker.table.rowCount() > 0)
+        wait(lambda: idle() and page.event_picker.table.rowCount() > 0)
         page.event_picker.table.selectRow(2)
         page.new_client()
-        wait(app, lambda: idle() and page.form is not None)
+        wait(lambda: idle() and page.form is not None)
         for field_id, text in (("q_email", "lena.park@example.org"), ("q_first", "Lena"),
                                ("q_last", "Park"), ("q_phone", "+1 617 555 0142")):
             line = window.findChild(QLineEdit, f"field-{field_id}")
@@ -95,18 +71,17 @@ def main() -> int:
         policy = window.findChild(QCheckBox, "field-p_cancel")
         if policy is not None:
             policy.setChecked(True)
-        save(app, window, "window-event.png")
+        save(window, "window-event.png")
 
         # Offline: the booking becomes a draft; the drafts panel shows it.
         sandbox.faults.update(refuse_connections=True)
         page.book()
-        wait(app, lambda: "Saved" in page.banner.message() and idle())
+        wait(lambda: "Saved" in page.banner.message() and idle())
         window.drafts_dock.show()
         window.drafts.panel.refresh()
-        wait(app, lambda: idle(), 3)
-        save(app, window, "window-offline-draft.png")
+        wait(lambda: idle(), 3)
+        save(window, "window-offline-draft.png")
         sandbox.faults.update(refuse_connections=False)
-        window.shutdown()
     return 0
 
 

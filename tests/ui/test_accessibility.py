@@ -18,8 +18,8 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import PreferencesDialog
 from desktop.ui.sign_in.dialog import SignInDialog
 from tests.helpers.accessibility import unnamed_controls, walk
-from tests.ui.conftest import Desk
-from tests.ui.day_desk import DayDesk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.day_desk import DayDesk
 
 
 def test_the_sign_in_dialog_names_every_control(qtbot: QtBot) -> None:

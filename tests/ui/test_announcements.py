@@ -12,8 +12,9 @@ from desktop.sandbox.server import SandboxServer
 from desktop.ui.announce import announcer
 from desktop.ui.booking.message_banner import Tone
 from desktop.ui.main_window import MainWindow
-from tests.ui.conftest import WAIT_MS, Desk
-from tests.ui.day_desk import DayDesk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.day_desk import DayDesk
+from tests.helpers.windows import WAIT_MS
 
 
 @pytest.fixture

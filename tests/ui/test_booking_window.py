@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from desktop.api.models import Booking
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
-from tests.ui.conftest import WAIT_MS, Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.windows import WAIT_MS
 
 BOOKINGS_PATH = "/platform/v1/scheduling/bookings"
 
@@ -38,12 +39,7 @@ def _tick(window: MainWindow, field_id: str) -> None:
 
 def test_appointment_for_a_client_found_by_search(window: MainWindow, desk: Desk,
                                                   sandbox: SandboxServer) -> None:
-    desk.first_time("sv-initial-consult")
-    slot = window.page.selection.slot
-    desk.find_client("garcia")
-    client = window.page.selection.client
-    assert slot is not None
-    assert client is not None
+    slot, client = desk.choose_booking("sv-initial-consult", "garcia")
 
     booking = desk.book_and_wait()
 
@@ -168,11 +164,7 @@ def test_meeting_details_for_a_home_visit_and_a_phone_call(
 
 def test_slot_taken_between_picking_and_booking(window: MainWindow, desk: Desk,
                                                  sandbox: SandboxServer, qtbot: QtBot) -> None:
-    desk.first_time("sv-physio")
-    slot = window.page.selection.slot
-    desk.find_client("bianchi")
-    client = window.page.selection.client
-    assert slot is not None
+    slot, client = desk.choose_booking("sv-physio", "bianchi")
     assert slot.staff_id is not None
     sandbox.state.take_slot(slot.staff_id, slot.start_time.isoformat())
 

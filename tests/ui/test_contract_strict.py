@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop.api.client import BookingClient
 from desktop.outbox.model import OperationStatus
 from desktop.outbox.timing import Backoff
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
-from tests.ui.conftest import WAIT_MS, Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.windows import WAIT_MS, ready_to_book, window_on
 
 BOOKINGS = "/platform/v1/scheduling/bookings"
 
@@ -99,11 +99,7 @@ def test_only_starts_where_the_whole_visit_fits_are_offered_on_a_10_minute_grid(
 
 def test_a_grid_start_refused_as_not_fitting_is_treated_as_taken(
         window: MainWindow, desk: Desk, strict: SandboxServer, qtbot: QtBot) -> None:
-    desk.first_time("sv-initial-consult")
-    slot = window.page.selection.slot
-    desk.find_client("garcia")
-    client = window.page.selection.client
-    assert slot is not None
+    slot, client = desk.choose_booking("sv-initial-consult", "garcia")
     assert slot.staff_id is not None
     # Someone books 30 minutes into the hour: the start no longer fits (422).
     strict.state.take_slot(slot.staff_id, slot.start_time + timedelta(minutes=30),
@@ -155,16 +151,9 @@ def test_an_object_shaped_refusal_puts_each_message_by_its_field(
 @pytest.fixture
 def limited_window(qtbot: QtBot, sandbox: SandboxServer,
                    tmp_path: Path) -> Iterator[MainWindow]:
-    with BookingClient(sandbox.url, sandbox.limited_token()) as client:
-        business = client.get_business(sandbox.business_id)
-        window = MainWindow(client, business, demo=True, data_dir=tmp_path / "data")
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        window.show_booking()
-        qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
+    with window_on(sandbox, tmp_path / "data", qtbot, token=sandbox.limited_token()) as window:
+        ready_to_book(qtbot, window)
         yield window
-        window.shutdown()
 
 
 def test_a_403_names_what_is_not_allowed_and_everything_else_works(

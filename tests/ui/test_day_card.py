@@ -17,6 +17,7 @@ from desktop.ui.day.delegate import STATE_COLOURS, EntryDelegate, state_colour
 from desktop.ui.day.entries import DayEntry
 from desktop.ui.day.model import DayEntriesModel
 from desktop.ui.style import dark_palette, high_contrast_palette, set_high_contrast
+from tests.helpers.colours import contrast
 
 WIDTH, HEIGHT = 260, 72
 START = datetime(2027, 3, 10, 14, 30, tzinfo=UTC)
@@ -111,17 +112,3 @@ def test_the_state_word_reads_on_every_palette(entry: DayEntry, kind: str,
         assert has_colour(unselected, word, word_area)
         assert not has_colour(selected, word, word_area)
     assert has_colour(selected, highlighted_text, word_area)
-
-
-def luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) \
-        + 0.0722 * channel(colour.blueF())
-
-
-def contrast(first: QColor, second: QColor) -> float:
-    """WCAG contrast ratio (1 to 21)."""
-    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)

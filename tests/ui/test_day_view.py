@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.day.book import day_bounds
@@ -16,7 +16,8 @@ from desktop.sandbox.server import SandboxServer
 from desktop.ui.day.entries import DayEntry
 from desktop.ui.day.reschedule import RescheduleDialog
 from desktop.ui.main_window import MainWindow
-from tests.ui.day_desk import WAIT_MS, DayDesk
+from tests.helpers.day_desk import DayDesk
+from tests.helpers.windows import WAIT_MS
 
 
 def desk(qtbot: QtBot, window: MainWindow, sandbox: SandboxServer) -> DayDesk:
@@ -28,8 +29,6 @@ def test_the_window_opens_on_the_day_with_every_appointment_of_today(
     window = day_window
     assert window.views.currentWidget() is window.day
     start, end = day_bounds(window.day.day(), window.day.loader.zone)
-    from datetime import datetime
-
     expected = {a["id"] for a in day_sandbox.state.bookings()
                 if start <= datetime.fromisoformat(a["start_time"]) < end}
     assert {e.id for e in window.day.entries()} == expected
@@ -104,34 +103,6 @@ def test_cancel_with_a_message_names_who_and_when_and_reaches_the_client(
     assert any("therapist is ill" in str(m) for m in messages)
 
 
-def answer_reschedule(window: MainWindow, qtbot: QtBot, pick: Any,
-                      staff_id: str | None = None) -> None:
-    """The next reschedule dialog: (another staff member,) the slot ``pick(slots)`` returns."""
-    actions = window.day_actions
-    make = actions._make_reschedule_dialog
-
-    def answered(entry: DayEntry) -> RescheduleDialog:
-        dialog = make(entry)
-
-        def run() -> int:
-            if staff_id is not None:
-                dialog.staff_picker.setCurrentIndex(dialog.staff_picker.findData(staff_id))
-            qtbot.waitUntil(lambda: not dialog.busy.waiting and bool(dialog.slots.open_days()),
-                            timeout=WAIT_MS)
-            slot = pick(dialog)
-            dialog.slots.select_date(slot.start_time.astimezone(
-                window.day.loader.zone).date())
-            assert dialog.slots.select_slot_start(slot.start_time.isoformat())
-            qtbot.waitUntil(dialog.confirm.isEnabled, timeout=WAIT_MS)
-            dialog._accept()
-            return int(dialog.result())
-
-        dialog.exec = run  # type: ignore[method-assign]
-        return dialog
-
-    actions.reschedule_dialog = answered
-
-
 def first_open(dialog: RescheduleDialog) -> Any:
     """The first open time that is not the booking's own (which counts as free)."""
     picker = dialog.slots
@@ -145,27 +116,52 @@ def first_open(dialog: RescheduleDialog) -> Any:
     raise AssertionError("no other open time")
 
 
+def reschedule(d: DayDesk, entry: DayEntry, staff_id: str | None = None,
+               before_confirm: Callable[[RescheduleDialog], None] | None = None) -> Any:
+    """Choose ``entry`` and reschedule it (with ``staff_id``, if given) onto the first other
+    open time, as the receptionist answers the dialog; ``before_confirm(dialog)`` runs just
+    before Confirm. Waits until the change is shown pending; the slot chosen."""
+    d.choose(entry)
+    actions = d.window.day_actions
+    make = actions._make_reschedule_dialog
+    chosen: list[Any] = []
+
+    def answered(shown: DayEntry) -> RescheduleDialog:
+        dialog = make(shown)
+
+        def run() -> int:
+            if staff_id is not None:
+                dialog.staff_picker.setCurrentIndex(dialog.staff_picker.findData(staff_id))
+            d.qtbot.waitUntil(lambda: not dialog.busy.waiting and bool(dialog.slots.open_days()),
+                              timeout=WAIT_MS)
+            slot = first_open(dialog)
+            chosen.append(slot)
+            if before_confirm is not None:
+                before_confirm(dialog)
+            dialog.slots.select_date(slot.start_time.astimezone(d.day.loader.zone).date())
+            assert dialog.slots.select_slot_start(slot.start_time.isoformat())
+            d.qtbot.waitUntil(dialog.confirm.isEnabled, timeout=WAIT_MS)
+            dialog._accept()
+            return int(dialog.result())
+
+        dialog.exec = run  # type: ignore[method-assign]
+        return dialog
+
+    actions.reschedule_dialog = answered
+    d.day.details.reschedule_button.click()
+    d.qtbot.waitUntil(lambda: d.shown(entry.id).pending is not None, timeout=WAIT_MS)
+    return chosen[0]
+
+
 def test_reschedule_onto_a_free_time_is_accepted(
         qtbot: QtBot, day_window: MainWindow, day_sandbox: SandboxServer) -> None:
     d = desk(qtbot, day_window, day_sandbox)
     entry = next(e for e in d.upcoming_booked() if e.appointment.staff_id == "st-ramirez")
-    d.choose(entry)
-    chosen: list[Any] = []
-
-    def pick(dialog: RescheduleDialog) -> Any:
-        slot = first_open(dialog)
-        chosen.append(slot)
-        return slot
-
-    answer_reschedule(day_window, qtbot, pick)
-    d.day.details.reschedule_button.click()
-    qtbot.waitUntil(lambda: d.shown(entry.id).pending is not None, timeout=WAIT_MS)
-    assert d.shown(entry.id).start == chosen[0].start_time
+    slot = reschedule(d, entry)
+    assert d.shown(entry.id).start == slot.start_time
     d.let_it_go()
-    from datetime import datetime
-
     qtbot.waitUntil(lambda: datetime.fromisoformat(d.sandbox_state(entry.id)["start_time"])
-                    == chosen[0].start_time, timeout=WAIT_MS)
+                    == slot.start_time, timeout=WAIT_MS)
     sent = day_sandbox.last_request_body(f"/business/scheduling/v1/bookings/{entry.id}")
     assert sent["allow_double_booking"] is False
 
@@ -174,18 +170,8 @@ def test_reschedule_onto_a_time_taken_meanwhile_is_refused_and_waits_for_a_decis
         qtbot: QtBot, day_window: MainWindow, day_sandbox: SandboxServer) -> None:
     d = desk(qtbot, day_window, day_sandbox)
     entry = next(e for e in d.upcoming_booked() if e.appointment.staff_id == "st-ramirez")
-    d.choose(entry)
-    chosen: list[Any] = []
-
-    def pick(dialog: RescheduleDialog) -> Any:
-        slot = first_open(dialog)
-        chosen.append(slot)
-        return slot
-
-    answer_reschedule(day_window, qtbot, pick)
-    d.day.details.reschedule_button.click()
-    qtbot.waitUntil(lambda: d.shown(entry.id).pending is not None, timeout=WAIT_MS)
-    day_sandbox.state.take_slot("st-ramirez", chosen[0].start_time)  # someone else, now
+    slot = reschedule(d, entry)
+    day_sandbox.state.take_slot("st-ramirez", slot.start_time)  # someone else, now
     d.let_it_go()
     qtbot.waitUntil(lambda: d.shown(entry.id).pending is not None
                     and d.shown(entry.id).pending.needs_attention,  # type: ignore[union-attr]
@@ -193,7 +179,10 @@ def test_reschedule_onto_a_time_taken_meanwhile_is_refused_and_waits_for_a_decis
     assert d.sandbox_state(entry.id)["start_time"] == entry.appointment.start_time.isoformat()
     ops = day_window.drafts.store.list_operations([OperationStatus.NEEDS_ATTENTION])
     assert len(ops) == 1
-    assert "time taken" in day_window.drafts.panel.table.item(0, 3).text() or True
+    table = day_window.drafts.panel.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1 and table.item(0, 3) is not None
+                    and "time taken" in table.item(0, 3).text(),  # type: ignore[union-attr]
+                    timeout=WAIT_MS)
 
 
 def test_moving_to_another_staff_member_is_one_operation_and_the_old_booking_goes(
@@ -202,29 +191,20 @@ def test_moving_to_another_staff_member_is_one_operation_and_the_old_booking_goe
     entry = next(e for e in d.upcoming_booked()
                  if e.appointment.service_id == "sv-phone-consult"
                  and e.appointment.staff_id == "st-chen")
-    d.choose(entry)
-    chosen: list[Any] = []
 
-    def pick(dialog: RescheduleDialog) -> Any:
-        slot = first_open(dialog)
-        chosen.append(slot)
+    def accept_the_policy(dialog: RescheduleDialog) -> None:
         # The move's booking needs the policy the record cannot accept for the client.
         form = dialog.details.form
         if form is not None:
             form.set_values({"p_cancel": True})
-        return slot
 
-    answer_reschedule(day_window, qtbot, pick, staff_id="st-nair")
-    d.day.details.reschedule_button.click()
-    qtbot.waitUntil(lambda: d.shown(entry.id).pending is not None, timeout=WAIT_MS)
+    slot = reschedule(d, entry, staff_id="st-nair", before_confirm=accept_the_policy)
     d.let_it_go()
     d.wait_sandbox(entry.id, state="cancelled")
     client_id = entry.appointment.client_id
-    from datetime import datetime
-
     made = [a for a in day_sandbox.state.bookings() if a["client_id"] == client_id
             and a["staff_id"] == "st-nair"
-            and datetime.fromisoformat(a["start_time"]) == chosen[0].start_time]
+            and datetime.fromisoformat(a["start_time"]) == slot.start_time]
     assert len(made) == 1
 
 
@@ -292,10 +272,6 @@ def test_book_again_opens_book_with_the_same_client_and_service(
     assert page.selection.client is not None
     assert page.selection.client.id == entry.appointment.client_id
     assert page.selection.slot is None
-
-
-def _unused(_: QDialog) -> None:
-    """Keep the dialog import for type checkers reading the helpers above."""
 
 
 def test_a_pending_request_is_accepted_once(

@@ -9,7 +9,7 @@ from desktop.day.summary import DeskState
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.demo_menu import install_demo_menu
 from desktop.ui.main_window import MainWindow
-from tests.ui.day_desk import WAIT_MS
+from tests.helpers.windows import WAIT_MS
 
 
 def _action(window: MainWindow, name: str) -> QAction:

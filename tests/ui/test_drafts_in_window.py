@@ -19,7 +19,8 @@ from desktop.outbox import OutboxStorageError
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.drafts.coordinator import SAVED_OFFLINE
 from desktop.ui.main_window import MainWindow
-from tests.ui.conftest import WAIT_MS, Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.windows import WAIT_MS
 
 
 def _live(sandbox: SandboxServer, client_id: str) -> list[dict[str, Any]]:
@@ -126,13 +127,8 @@ def test_autosaved_form_is_offered_back_after_a_crash(
 
 def test_a_refused_draft_is_reopened_and_booked_with_a_new_time(
         window: MainWindow, desk: Desk, sandbox: SandboxServer, qtbot: QtBot) -> None:
-    desk.first_time("sv-physio")
-    slot = window.page.selection.slot
-    desk.find_client("haddad")
-    client = window.page.selection.client
-    assert slot is not None
+    slot, client = desk.choose_booking("sv-physio", "haddad")
     assert slot.staff_id is not None
-    assert client is not None
 
     sandbox.faults.update(refuse_connections=True)
     window.page.book()

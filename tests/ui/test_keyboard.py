@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
-from tests.ui.day_desk import WAIT_MS, DayDesk
+from tests.helpers.day_desk import DayDesk
+from tests.helpers.windows import WAIT_MS
 
 
 def _focus() -> QWidget:
@@ -86,3 +87,27 @@ def test_ctrl_1_and_ctrl_2_switch_views(qtbot: QtBot, day_window: MainWindow) ->
     assert day_window.views.currentWidget() is day_window.page
     qtbot.keyClick(day_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert day_window.views.currentWidget() is day_window.day
+
+
+def test_alt_letters_act_on_the_selected_visit_and_undo_it(
+        qtbot: QtBot, day_window: MainWindow, day_sandbox: SandboxServer) -> None:
+    """The keys the README lists: Alt+N marks a no-show (held), Alt+U takes it back, Alt+T
+    comes back to today from another day."""
+    desk = DayDesk(qtbot, day_window, day_sandbox)
+    entry = desk.upcoming_booked()[0]
+    desk.choose(entry)
+    day_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is day_window, timeout=WAIT_MS)
+    qtbot.keyClick(_focus(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: desk.shown(entry.id).pending is not None, timeout=WAIT_MS)
+    assert day_window.day.toast.isVisible()
+    qtbot.keyClick(_focus(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: desk.shown(entry.id).pending is None, timeout=WAIT_MS)
+    assert day_window.drafts.store.list_operations() == []
+
+    today = day_window.day.day()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert day_window.day.day() != today
+    qtbot.keyClick(_focus(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    # A mnemonic "animates" the button's click: it lands a moment later.
+    qtbot.waitUntil(lambda: day_window.day.day() == today, timeout=WAIT_MS)

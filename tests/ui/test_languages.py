@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,11 @@ from pytestqt.qtbot import QtBot
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
 from desktop.ui.translations import install
+from tests.helpers.booking_desk import Desk
 from tests.helpers.clipping import clipped_texts
+from tests.helpers.day_desk import DayDesk
 from tests.helpers.qt import application
-from tests.ui.conftest import Desk
-from tests.ui.day_desk import DayDesk
+from tests.helpers.windows import WAIT_MS, ready_to_book, window_on
 
 ES_TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "frontdesk_es.ts"
 DEFAULT_SIZE = (1180, 760)
@@ -108,9 +110,9 @@ def _shown_at_default_size(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_spanish_day_view_is_all_spanish_with_local_formats(
         qtbot: QtBot, desk_locale: object, day_sandbox: SandboxServer,
-        tmp_path: Path) -> None:
+        desk_window: Callable[..., MainWindow]) -> None:
     desk_locale("es_AR")  # type: ignore[operator]
-    window = _day_window(qtbot, day_sandbox, tmp_path)
+    window = desk_window(day_sandbox)
     desk = DayDesk(qtbot, window, day_sandbox)
     desk.choose(desk.upcoming_booked()[0])
     _shown_at_default_size(qtbot, window)
@@ -124,9 +126,10 @@ def test_spanish_day_view_is_all_spanish_with_local_formats(
 
 
 def test_spanish_booking_page_prices_dates_and_calendar(
-        qtbot: QtBot, desk_locale: object, day_sandbox: SandboxServer, tmp_path: Path) -> None:
+        qtbot: QtBot, desk_locale: object, day_sandbox: SandboxServer,
+        desk_window: Callable[..., MainWindow]) -> None:
     desk_locale("es_AR")  # type: ignore[operator]
-    window = _booking_window(qtbot, day_sandbox, tmp_path)  # a Wednesday: the day has visits
+    window = desk_window(day_sandbox, book=True)  # a Wednesday: the day has visits to show
     desk = Desk(qtbot, window.page)
     desk.first_time("sv-physio")
     desk.open_new_client_form()
@@ -147,10 +150,10 @@ def test_spanish_booking_page_prices_dates_and_calendar(
 
 def test_hebrew_lays_the_window_out_right_to_left_without_clipping(
         qtbot: QtBot, desk_locale: object, day_sandbox: SandboxServer,
-        tmp_path: Path) -> None:
+        desk_window: Callable[..., MainWindow]) -> None:
     desk_locale("he_IL")  # type: ignore[operator]
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    window = _day_window(qtbot, day_sandbox, tmp_path)
+    window = desk_window(day_sandbox)
     desk = DayDesk(qtbot, window, day_sandbox)
     desk.choose(desk.upcoming_booked()[0])
     _shown_at_default_size(qtbot, window)
@@ -184,14 +187,14 @@ class LongWords(QTranslator):
 
 def test_long_words_do_not_cut_off_at_the_default_size(
         qtbot: QtBot, desk_locale: object, day_sandbox: SandboxServer,
-        tmp_path: Path) -> None:
+        desk_window: Callable[..., MainWindow]) -> None:
     desk_locale("de_DE")  # type: ignore[operator]
     longer = LongWords()
     app = application()
     app.installTranslator(longer)
     try:
         assert QLocale().name() == "de_DE"
-        window = _day_window(qtbot, day_sandbox, tmp_path)
+        window = desk_window(day_sandbox)
         desk = DayDesk(qtbot, window, day_sandbox)
         desk.choose(desk.upcoming_booked()[0])
         _shown_at_default_size(qtbot, window)
@@ -205,25 +208,19 @@ def test_long_words_do_not_cut_off_at_the_default_size(
         app.removeTranslator(longer)
 
 
-def _day_window(qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path) -> MainWindow:
-    from desktop.api.client import BookingClient
-
-    client = BookingClient(sandbox.url, sandbox.staff_token(), clock=sandbox.clock)
-    business = client.get_business(sandbox.business_id)
-    window = MainWindow(client, business, demo=True, data_dir=tmp_path / "data",
-                        clock=sandbox.clock)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: bool(window.day.entries()), timeout=10_000)
-    return window
-
-
-def _booking_window(qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path) -> MainWindow:
-    window = _day_window(qtbot, sandbox, tmp_path)
-    window.show_booking()
-    qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=10_000)
-    return window
+@pytest.fixture
+def desk_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
+    """``desk_window(sandbox, book=False)``: the window on ``sandbox`` once its day is shown
+    (and with Book's services listed, if ``book``), built after the test chose its language;
+    shut down after the test."""
+    with ExitStack() as stack:
+        def open_(sandbox: SandboxServer, book: bool = False) -> MainWindow:
+            window = stack.enter_context(window_on(sandbox, tmp_path / "data", qtbot))
+            qtbot.waitUntil(lambda: bool(window.day.entries()), timeout=WAIT_MS)
+            if book:
+                ready_to_book(qtbot, window)
+            return window
+        yield open_
 
 
 def test_the_clipping_check_sees_cut_off_text(qtbot: QtBot) -> None:

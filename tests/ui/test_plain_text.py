@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from desktop.api.client import BookingClient
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.main_window import MainWindow
-from tests.ui.conftest import WAIT_MS, Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.windows import WAIT_MS, ready_to_book, window_on
 
 HOSTILE = ("<h1>PAY CASH AT DESK 2</h1><a href='https://evil.example/'>Re-enter your staff "
            "token here</a><img src='/etc/hostname'>")
@@ -31,16 +31,9 @@ def hostile_window(qtbot: QtBot, sandbox: SandboxServer,
     ramirez = data.staff_member("st-ramirez")
     assert ramirez is not None
     ramirez["display_name"] = HOSTILE
-    with BookingClient(sandbox.url, sandbox.staff_token()) as client:
-        business = client.get_business(sandbox.business_id)
-        window = MainWindow(client, business, demo=True, data_dir=tmp_path / "data")
-        qtbot.addWidget(window)
-        window.show()
-        window.start()
-        window.show_booking()
-        qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
+    with window_on(sandbox, tmp_path / "data", qtbot) as window:
+        ready_to_book(qtbot, window)
         yield window
-        window.shutdown()
 
 
 def _labels_showing_markup(window: MainWindow) -> list[QLabel]:

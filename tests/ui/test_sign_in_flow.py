@@ -11,15 +11,14 @@ import pytest
 from PySide6.QtWidgets import QCheckBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from desktop.auth.settings import ConnectionSettings, SettingsFile
-from desktop.auth.token_store import SessionTokenStore
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.application import WindowCoordinator
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sign_in.dialog import SignInDialog
 from desktop.ui.sign_in.session import SessionController
-from tests.auth.helpers import button, edit, type_into
-from tests.ui.conftest import WAIT_MS, Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.sign_in import button, edit, type_into
+from tests.helpers.windows import WAIT_MS, app_session
 
 
 @pytest.fixture
@@ -27,25 +26,14 @@ def signed_in(qtbot: QtBot, sandbox: SandboxServer, tmp_path: Path
               ) -> Iterator[tuple[SessionController, WindowCoordinator, MainWindow]]:
     """The app's own start: a saved token, a silent sign-in, the window on screen with its
     services loaded."""
-    store = SessionTokenStore()
-    store.save(sandbox.url, sandbox.business_id, sandbox.staff_token())
-    session = SessionController(
-        ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id),
-        token_store=store, settings_file=SettingsFile(tmp_path / "settings.json"))
-    coordinator = WindowCoordinator(session, demo=True, data_dir=tmp_path / "data")
-    session.start()
-    qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
-    window = coordinator.window
-    assert isinstance(window, MainWindow)
-    qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
-    yield session, coordinator, window
-    # Not qtbot.addWidget: a sign-out deletes the window itself, and closing it would quit.
-    last, coordinator.window = coordinator.window, None
-    if last is not None:
-        last.shutdown()
-        last.hide()
-        last.deleteLater()
-    session.shutdown()
+    with app_session(sandbox, tmp_path / "data", tmp_path / "settings.json") as (
+            session, coordinator):
+        session.start()
+        qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
+        window = coordinator.window
+        assert isinstance(window, MainWindow)
+        qtbot.waitUntil(lambda: window.page.service_picker.count() > 0, timeout=WAIT_MS)
+        yield session, coordinator, window
 
 
 def test_silent_sign_in_opens_the_window(

@@ -10,15 +10,14 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.auth.settings import ConnectionSettings, SettingsFile
-from desktop.auth.token_store import SessionTokenStore
 from desktop.outbox.errors import OpenProblem, OutboxUnavailableError
 from desktop.outbox.store import FILE_NAME
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.application import WindowCoordinator
 from desktop.ui.outbox_trouble import TroubleChoice
 from desktop.ui.sign_in.session import SessionController
-from tests.ui.conftest import WAIT_MS, Desk
+from tests.helpers.booking_desk import Desk
+from tests.helpers.windows import WAIT_MS, app_session
 
 
 def newer_drafts_file(data_dir: Path) -> Path:
@@ -36,20 +35,9 @@ Starting = tuple[SessionController, WindowCoordinator, list[OutboxUnavailableErr
 
 @pytest.fixture
 def starting(sandbox: SandboxServer, tmp_path: Path) -> Iterator[Starting]:
-    store = SessionTokenStore()
-    store.save(sandbox.url, sandbox.business_id, sandbox.staff_token())
-    session = SessionController(
-        ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id),
-        token_store=store, settings_file=SettingsFile(tmp_path / "settings.json"))
-    coordinator = WindowCoordinator(session, demo=True, data_dir=tmp_path / "data")
-    asked: list[OutboxUnavailableError] = []
-    yield session, coordinator, asked
-    window, coordinator.window = coordinator.window, None
-    if window is not None:
-        window.shutdown()
-        window.hide()
-        window.deleteLater()
-    session.shutdown()
+    with app_session(sandbox, tmp_path / "data", tmp_path / "settings.json") as (
+            session, coordinator):
+        yield session, coordinator, []
 
 
 def test_a_newer_drafts_file_is_left_alone_and_the_desk_works_on(

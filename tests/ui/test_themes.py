@@ -24,8 +24,8 @@ from desktop.ui.style import (
     tone_colours,
     tone_text,
 )
+from tests.helpers.colours import contrast
 from tests.helpers.qt import application
-from tests.ui.test_day_card import contrast
 
 UI = Path(__file__).resolve().parents[2] / "desktop" / "ui"
 PALETTES = {"light": QPalette, "dark": dark_palette, "high-contrast": high_contrast_palette}

@@ -9,21 +9,18 @@ from PySide6.QtCore import QObject, Signal
 from desktop.api.client import BookingClient
 from desktop.api.models import Business, Service, Staff
 from desktop.ui.booking.service_picker import staff_for_service
-from desktop.ui.page_work import PageWork, cancel_check
+from desktop.ui.page_work import BusinessReader, PageWork, cancel_check
 from desktop.ui.tasks import CancelToken
 
 
-class Catalogue(QObject):
+class Catalogue(BusinessReader):
     """What can be booked and with whom. ``sig_loaded`` after each (re)load."""
 
     sig_loaded = Signal()
 
     def __init__(self, client: BookingClient, business: Business, work: PageWork,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._client = client
-        self._business = business
-        self._work = work
+        super().__init__(client, business, work, parent)
         self.services: list[Service] = []
         self.staff: list[Staff] = []
         #: True once loaded (a page built later fills itself from it at once).

@@ -11,19 +11,16 @@ from PySide6.QtCore import QObject
 from desktop.api.client import BookingClient
 from desktop.api.models import Business, Service
 from desktop.forms import FormDefinition, FormDefinitionError, parse_definition
-from desktop.ui.page_work import PageWork, cancel_check
+from desktop.ui.page_work import BusinessReader, PageWork, cancel_check
 from desktop.ui.tasks import CancelToken
 
 Definition = FormDefinition | FormDefinitionError
 
 
-class FormDefinitions(QObject):
+class FormDefinitions(BusinessReader):
     def __init__(self, client: BookingClient, business: Business, work: PageWork,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._client = client
-        self._business = business
-        self._work = work
+        super().__init__(client, business, work, parent)
         self._known: dict[str, Definition] = {}
 
     def known(self, service_id: str) -> Definition | None:

@@ -30,17 +30,16 @@ from desktop.api.models import (
     Staff,
 )
 from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
-from desktop.booking.selection import BookingMode, BookingSelection, Need
+from desktop.booking.selection import BookingMode, BookingSelection
 from desktop.clock import SYSTEM_CLOCK, Clock
-from desktop.outbox.model import BookingLabel, JoinWaitlist
 from desktop.ui.booking.catalogue import Catalogue
-from desktop.ui.booking.confirmation import BookingSummary
 from desktop.ui.booking.definitions import FormDefinitions
-from desktop.ui.booking.describe import selection_line, service_details, slot_when, still_needed
+from desktop.ui.booking.describe import service_details
 from desktop.ui.booking.details_host import ClientDetailsHost
 from desktop.ui.booking.form_host import NewClientFormHost
 from desktop.ui.booking.layout import BookingLayout
 from desktop.ui.booking.message_banner import Tone
+from desktop.ui.booking.on_screen import OnScreen
 from desktop.ui.booking.restore import BookingRestorer
 from desktop.ui.booking.sender import BookingSender
 from desktop.ui.booking.times import TimesLoader
@@ -84,6 +83,7 @@ class BookingPage(BookingLayout):
                                            today=today)
         self.details_host = ClientDetailsHost(self.definitions, self.client_picker, self,
                                               today=today)
+        self.on_screen = OnScreen(self)
         self.restorer = BookingRestorer(self)
         self.booker = BookingSender(self)
         self.slot_picker.set_time_zone(self.selection.time_zone)
@@ -170,31 +170,13 @@ class BookingPage(BookingLayout):
 
     def book_again(self, appointment: Appointment) -> None:
         """The same client and service (and staff) as ``appointment``, a new time to pick."""
-        client = Client(id=appointment.client_id or "",
-                        first_name=appointment.client_first_name or "",
-                        last_name=appointment.client_last_name or "")
-        self.restore_values(SavedBooking(
-            mode=BookingMode.EVENT if appointment.is_event else BookingMode.APPOINTMENT,
-            service_id=appointment.service_id,
-            staff_id=None if appointment.is_event else appointment.staff_id,
-            time_zone=self.selection.time_zone,
-            client=client if appointment.client_id else None))
-        self.banner.show_message(self.tr("Booking again for {name}: pick the new time.").format(
-            name=client.full_name), Tone.INFO)
+        self.banner.clear()
+        self.confirmation.hide()
+        self.restorer.book_again(appointment)
 
     def join_waitlist(self) -> None:
-        """The chosen session is full: the chosen client waits for a spot (an outbox
-        operation, sent once like a booking)."""
-        slot, client, service = self.selection.slot, self.selection.client, \
-            self.selection.service
-        if slot is None or client is None or not slot.event_instance_id or service is None:
-            return
-        payload = JoinWaitlist(business_id=self.business.id,
-                               event_instance_id=slot.event_instance_id, client_id=client.id)
-        label = BookingLabel(client_name=client.full_name, start_time=slot.start_time,
-                             time_zone=self.selection.time_zone, service_name=service.name,
-                             staff_name=self.staff_names().get(slot.staff_id or "", ""))
-        self.sig_join_waitlist.emit(payload, label)
+        """The chosen session is full: the chosen client waits for a spot."""
+        self.booker.join_waitlist()
 
     def reset_for_next_client(self) -> None:
         """After a booking: same service and staff (the next client often wants the same),
@@ -210,97 +192,27 @@ class BookingPage(BookingLayout):
     # ================================================================== what is on screen
 
     def current_request(self) -> BookingRequest:
-        """The request for what is on screen: the new client's form data, or the existing
-        client's id with the form's fields filled from the record and the details asked."""
-        client = self.selection.client
-        if self.client_picker.is_new_client:
-            self.selection.form_data = self.form_host.build_form_data()
-        elif client is not None and self.details_host.ready:
-            self.selection.form_data = self.details_host.form_data(client)
-        else:
-            self.selection.form_data = None
-        return self.selection.to_request(self.business.id)
+        """The request for what is on screen (see :class:`OnScreen`)."""
+        return self.on_screen.request()
 
     def saved_booking(self) -> SavedBooking:
         """Everything needed to put this booking back on screen (a draft's values)."""
-        slot, service, client = self.selection.slot, self.selection.service, self.selection.client
-        new_client = self.client_picker.is_new_client
-        return SavedBooking(
-            mode=self.selection.mode,
-            service_id=service.id if service else None,
-            service_name=service.name if service else "",
-            staff_id=self.selection.staff.id if self.selection.staff else None,
-            time_zone=self.selection.time_zone,
-            slot=slot,
-            local_time=slot_when(slot, self.selection.time_zone) if slot else "",
-            staff_name=self.staff_names().get(slot.staff_id or "", "") if slot else "",
-            new_client=new_client,
-            client=client,
-            client_name=client.full_name if client else (
-                self.new_client_name() if new_client else ""),
-            # The new client's form, or what was asked of an existing client.
-            form_values=dict(self.form_host.values() if new_client
-                             else self.details_host.values()),
-            meeting_details=(self.form_host.meeting_details() if new_client
-                             else self.details_host.meeting_details()),
-        )
+        return self.on_screen.saved_booking()
 
     def collect_values(self) -> dict[str, object]:
         return self.saved_booking().to_json()
 
-    def new_client_name(self) -> str:
-        return self.form_host.client_name() or self.tr("New client")
-
-    def missing_words(self) -> list[str]:
-        """What is still needed before booking, in the receptionist's words."""
-        words = {
-            Need.SERVICE: self.tr("a service"), Need.EVENT: self.tr("an event"),
-            Need.TIME: self.tr("a time"), Need.SESSION: self.tr("a session"),
-            Need.SESSION_WITH_SPOTS: self.tr("a session with free spots (or join its "
-                                             "waitlist)"),
-        }
-        needs = [words[n] for n in self.selection.missing() if n is not Need.CLIENT]
-        if self.client_picker.is_new_client:
-            if self.form_host.form is None:
-                needs.append(self.tr("a usable new-client form"))
-        elif self.selection.client is None:
-            needs.append(self.tr("a client"))
-        elif self.details_host.problem:
-            needs.append(self.tr("a usable booking form"))
-        elif not self.details_host.ready and self.selection.service is not None:
-            needs.append(self.tr("the service's booking form (loading)"))
-        return needs
-
     def update_summary(self) -> None:
         if self.client_picker.is_new_client:
             self.selection.client = None
-        needs = self.missing_words()
-        service, slot = self.selection.service, self.selection.slot
-        if needs:
-            self.summary.setText(still_needed(needs))
-        elif service is not None and slot is not None:
-            who = (self.selection.client.full_name if self.selection.client
-                   else self.tr("a new client"))
-            staff = self.staff_names().get(slot.staff_id or "", "")
-            self.summary.setText(selection_line(service, slot, staff, who,
-                                                self.selection.time_zone))
+        needs = self.on_screen.missing_words()
+        line = self.on_screen.summary_line(needs)
+        if line is not None:
+            self.summary.setText(line)
         self.book_button.setEnabled(not needs and self.booker.in_flight is None)
-        full = self.selection.mode is BookingMode.EVENT and slot is not None and slot.is_full
-        self.waitlist_button.setVisible(full)
-        self.waitlist_button.setEnabled(full and self.selection.client is not None
-                                        and not self.client_picker.is_new_client)
-
-    def summary_for(self, request: BookingRequest) -> BookingSummary:
-        slot, service = self.selection.slot, self.selection.service
-        assert slot is not None
-        assert service is not None
-        client = (self.selection.client.full_name if self.selection.client is not None
-                  else self.new_client_name())
-        return BookingSummary(
-            booking_id="", service=service.name,
-            staff=self.staff_names().get(slot.staff_id or "", ""),
-            when=slot_when(slot, self.selection.time_zone), client=client,
-            event=request.kind == "event")
+        shown, enabled = self.on_screen.waitlist_state()
+        self.waitlist_button.setVisible(shown)
+        self.waitlist_button.setEnabled(enabled)
 
     # ================================================================== reacting to picks
 

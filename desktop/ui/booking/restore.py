@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
+from desktop.api.models import Appointment, Client
 from desktop.booking.saved_booking import SavedBooking
 from desktop.booking.selection import BookingMode
 from desktop.forms import MEETING_DETAILS_ID
@@ -137,3 +138,20 @@ class BookingRestorer(QObject):
     def _finish_if_done(self) -> None:
         if self._pending is not None and self._pending.done:
             self._pending = None
+
+    def book_again(self, appointment: Appointment) -> None:
+        """Book page with ``appointment``'s client and service (and staff), a new time to
+        pick: a booking put back on screen without its time."""
+        page = self._page
+        client = Client(id=appointment.client_id or "",
+                        first_name=appointment.client_first_name or "",
+                        last_name=appointment.client_last_name or "")
+        self.restore(SavedBooking(
+            mode=BookingMode.EVENT if appointment.is_event else BookingMode.APPOINTMENT,
+            service_id=appointment.service_id,
+            staff_id=None if appointment.is_event else appointment.staff_id,
+            time_zone=page.selection.time_zone,
+            client=client if appointment.client_id else None))
+        page.banner.show_message(QCoreApplication.translate(
+            "BookingPage", "Booking again for {name}: pick the new time.").format(
+            name=client.full_name), Tone.INFO)

@@ -18,6 +18,7 @@ from desktop.api.errors import (
 from desktop.api.models import Booking, BookingRequest
 from desktop.booking.client_details import MissingClientDetails
 from desktop.booking.saved_booking import DraftSaveRequest, SaveReason
+from desktop.outbox.model import BookingLabel, JoinWaitlist
 from desktop.ui.booking.confirmation import BookingSummary
 from desktop.ui.booking.message_banner import Tone
 from desktop.ui.messages import plain_words
@@ -40,7 +41,7 @@ class BookingSender(QObject):
         if self.in_flight is not None:
             return
         page.banner.clear()
-        needs = page.missing_words()
+        needs = page.on_screen.missing_words()
         if needs:
             page.banner.show_message(self.tr("Still needed before booking: {items}.").format(
                 items=", ".join(needs)), Tone.WARNING)
@@ -56,7 +57,7 @@ class BookingSender(QObject):
         except MissingClientDetails as missing:
             page.banner.show_message(str(missing), Tone.WARNING)
             return
-        summary = page.summary_for(request)
+        summary = page.on_screen.confirmation(request)
         self.in_flight = request
         page.update_summary()
         client = page.client
@@ -126,3 +127,18 @@ class BookingSender(QObject):
                                                       SaveReason.IN_DOUBT))
             return
         page.banner.show_message(plain_words(error), Tone.ERROR)
+
+    def join_waitlist(self) -> None:
+        """The chosen session is full: the chosen client waits for a spot (an outbox
+        operation, sent once like a booking; the window queues it)."""
+        page = self._page
+        selection = page.selection
+        slot, client, service = selection.slot, selection.client, selection.service
+        if slot is None or client is None or not slot.event_instance_id or service is None:
+            return
+        payload = JoinWaitlist(business_id=page.business.id,
+                               event_instance_id=slot.event_instance_id, client_id=client.id)
+        label = BookingLabel(client_name=client.full_name, start_time=slot.start_time,
+                             time_zone=selection.time_zone, service_name=service.name,
+                             staff_name=page.staff_names().get(slot.staff_id or "", ""))
+        page.sig_join_waitlist.emit(payload, label)

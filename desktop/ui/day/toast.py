@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
@@ -67,17 +67,17 @@ class UndoToast(QFrame):
             self._expire()
 
     def _undo(self) -> None:
-        self._timer.stop()
-        action, self._on_undo, self._on_expire = self._on_undo, None, None
-        self.hide()
-        if action is not None:
-            action()
-        self.sig_undone.emit()
+        self._end(self._on_undo, self.sig_undone)
 
     def _expire(self) -> None:
+        self._end(self._on_expire, self.sig_expired)
+
+    def _end(self, action: Callable[[], None] | None, said: SignalInstance) -> None:
+        """Either way the toast ends: hidden, neither callback left to run twice, ``action``
+        run, then ``said`` emitted."""
         self._timer.stop()
-        action, self._on_undo, self._on_expire = self._on_expire, None, None
+        self._on_undo = self._on_expire = None
         self.hide()
         if action is not None:
             action()
-        self.sig_expired.emit()
+        said.emit()

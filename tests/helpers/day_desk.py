@@ -1,50 +1,18 @@
-"""A real main window on its own sandbox, both on one chosen clock (a Wednesday morning in the
-clinic), and the receptionist's steps on the Day view."""
+"""The receptionist's steps on the Day view of a real window, on a sandbox and its clock."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.api.client import BookingClient
-from desktop.clock import StartedClock, parse_moment
 from desktop.day.summary import DeskState
 from desktop.sandbox.server import SandboxServer
 from desktop.ui.day.dialogs import CancelDialog
 from desktop.ui.day.entries import DayEntry
 from desktop.ui.main_window import MainWindow
-
-WAIT_MS = 10_000
-#: Wednesday 10 March 2027, 09:05 in New York: three staff work, the day has begun.
-MORNING = parse_moment("2027-03-10T09:05-05:00")
-
-
-@pytest.fixture
-def day_sandbox() -> Iterator[SandboxServer]:
-    with SandboxServer(port=0, clock=StartedClock(MORNING)) as server:
-        yield server
-
-
-@pytest.fixture
-def day_window(qtbot: QtBot, day_sandbox: SandboxServer, tmp_path: Path) -> Iterator[MainWindow]:
-    client = BookingClient(day_sandbox.url, day_sandbox.staff_token(), clock=day_sandbox.clock)
-    business = client.get_business(day_sandbox.business_id)
-    window = MainWindow(client, business, demo=True, data_dir=tmp_path / "data",
-                        clock=day_sandbox.clock)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: bool(window.day.entries()), timeout=WAIT_MS)
-    yield window
-    window.shutdown()
-    client.close()
+from tests.helpers.windows import WAIT_MS
 
 
 class DayDesk:
@@ -98,7 +66,3 @@ class DayDesk:
             return dialog
 
         self.window.day_actions.cancel_dialog = make
-
-
-def at(sandbox: SandboxServer, text: str) -> datetime:
-    return parse_moment(text)

@@ -1,6 +1,6 @@
 """Real, bookable requests for the sandbox: open slots fetched over HTTP, sample clients.
 
-Shared by the drafts tests, the crash child and the drafts benchmark.
+Shared by the drafts tests, the drills and the drafts benchmark.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from desktop.api.client import BookingClient
 from desktop.api.models import BookingRequest, Client, Slot
 from desktop.booking.saved_booking import SavedBooking
-from tests.api.helpers import SAMPLE_STAFF
+from tests.helpers.sample import SAMPLE_STAFF
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample_data"
 #: 15-minute slots of one service never overlap each other: every one can really be booked.

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
 from desktop.ui.sign_in.dialog import SignInDialog
 from desktop.ui.sign_in.session import SessionController
-
-WAIT_MS = 8000
+from tests.helpers.windows import WAIT_MS
 
 
 def open_dialog(qtbot: Any, controller: SessionController) -> SignInDialog:
