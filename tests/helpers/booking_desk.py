@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from desktop.api.models import Client, Slot
@@ -64,6 +66,27 @@ class Desk:
                 wanted = {"q_concern_area": "Back", **(answers or {})}
                 known = {f.id for f in details.form.definition.fields()}
                 details.form.set_values({k: v for k, v in wanted.items() if k in known})
+
+    def give_asked_details(self, told: Mapping[str, str]) -> dict[str, str]:
+        """Type what the client tells (``told``: field kind → text, e.g. ``{"email": ...}``)
+        into the required fields asked under the chosen client that are still blank: what
+        the service's form needs and the client's record lacks (issue 13). The field ids
+        typed into, with what was typed."""
+        form = self.page.details_host.form
+        if form is None:
+            return {}
+        blank = form.values()
+        typed: dict[str, str] = {}
+        for field in form.definition.fields():
+            text = told.get(field.kind)
+            if not field.required or text is None or blank.get(field.id):
+                continue
+            line = form.findChild(QLineEdit, f"field-{field.id}")
+            assert line is not None, field.id
+            line.setFocus()
+            self.qtbot.keyClicks(line, text)
+            typed[field.id] = text
+        return typed
 
     def open_new_client_form(self) -> None:
         self.page.new_client()
