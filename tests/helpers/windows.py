@@ -74,18 +74,20 @@ def ready_to_book(qtbot: QtBot, window: MainWindow) -> None:
 
 @contextmanager
 def app_session(sandbox: SandboxServer, data_dir: Path, settings_file: Path, *,
-                on_window: Callable[[MainWindow], None] | None = None
+                on_window: Callable[[MainWindow], None] | None = None,
+                clock: Clock = SYSTEM_CLOCK
                 ) -> Iterator[tuple[SessionController, WindowCoordinator]]:
     """The app's own start, not yet started: a token saved for the sandbox, the session that
     signs in with it silently, and the coordinator that opens the window once it has (and
-    hands it to ``on_window`` before starting it). Afterwards the window (if any) and the
-    session are shut down."""
+    hands it to ``on_window`` before starting it), both reading ``clock``. Afterwards the
+    window (if any) and the session are shut down."""
     store = SessionTokenStore()
     store.save(sandbox.url, sandbox.business_id, sandbox.staff_token())
     session = SessionController(
         ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id),
-        token_store=store, settings_file=SettingsFile(settings_file))
-    coordinator = WindowCoordinator(session, demo=True, data_dir=data_dir, on_window=on_window)
+        token_store=store, settings_file=SettingsFile(settings_file), clock=clock)
+    coordinator = WindowCoordinator(session, demo=True, data_dir=data_dir, on_window=on_window,
+                                    clock=clock)
     try:
         yield session, coordinator
     finally:

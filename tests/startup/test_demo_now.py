@@ -14,14 +14,10 @@ import httpx
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.auth.settings import ConnectionSettings, SettingsFile
-from desktop.auth.token_store import SessionTokenStore
 from desktop.clock import StartedClock, parse_moment
 from desktop.sandbox.server import SandboxServer
-from desktop.ui.application import WindowCoordinator
 from desktop.ui.main_window import MainWindow
-from desktop.ui.sign_in.session import SessionController
-from tests.helpers.windows import WAIT_MS
+from tests.helpers.windows import WAIT_MS, app_session
 
 MOMENT = "2027-03-14T01:30-05:00"  # New York's spring-forward night, before the jump
 
@@ -90,26 +86,12 @@ def test_the_window_reads_the_clock_it_is_given(qtbot: QtBot, tmp_path: Path) ->
     """The coordinator hands its clock to the window: the Day view opens on the clock's
     day, not the machine's."""
     clock = StartedClock(datetime(2031, 7, 4, 15, 0, tzinfo=UTC))
-    with SandboxServer(port=0, clock=clock) as sandbox:
-        store = SessionTokenStore()
-        store.save(sandbox.url, sandbox.business_id, sandbox.staff_token())
-        session = SessionController(
-            ConnectionSettings(api_url=sandbox.url, business_id=sandbox.business_id),
-            token_store=store, settings_file=SettingsFile(tmp_path / "settings.json"),
-            clock=clock)
-        coordinator = WindowCoordinator(session, demo=True, data_dir=tmp_path / "data",
-                                        clock=clock)
+    with SandboxServer(port=0, clock=clock) as sandbox, \
+            app_session(sandbox, tmp_path / "data", tmp_path / "settings.json",
+                        clock=clock) as (session, coordinator):
         session.start()
-        try:
-            qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
-            window = coordinator.window
-            assert isinstance(window, MainWindow)
-            assert window.clock is clock
-            assert window.day.day() == date(2031, 7, 4)
-        finally:
-            last, coordinator.window = coordinator.window, None
-            if last is not None:
-                last.shutdown()
-                last.hide()
-                last.deleteLater()
-            session.shutdown()
+        qtbot.waitUntil(lambda: coordinator.window is not None, timeout=WAIT_MS)
+        window = coordinator.window
+        assert isinstance(window, MainWindow)
+        assert window.clock is clock
+        assert window.day.day() == date(2031, 7, 4)
