@@ -5,18 +5,41 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 import pytest
 
 
-def test_module_prints_url_business_and_token() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "desktop.sandbox", "--port", "0", "--seed", "7"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+@contextmanager
+def sandbox_process(*args: str) -> Iterator[subprocess.Popen[str]]:
+    """``python -m desktop.sandbox --port 0 *args``; killed afterwards if a test left it
+    running (a failed assertion before its Ctrl+C)."""
+    process = subprocess.Popen([sys.executable, "-m", "desktop.sandbox", "--port", "0", *args],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        assert process.stdout is not None
-        lines = [process.stdout.readline().strip() for _ in range(3)]
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+
+def first_lines(process: subprocess.Popen[str], count: int) -> list[str]:
+    assert process.stdout is not None
+    return [process.stdout.readline().strip() for _ in range(count)]
+
+
+def stop(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """Ctrl+C, then what it printed after the lines already read."""
+    process.send_signal(signal.SIGINT)
+    return process.communicate(timeout=10)
+
+
+def test_module_prints_url_business_and_token() -> None:
+    with sandbox_process("--seed", "7") as process:
+        lines = first_lines(process, 3)
         url = lines[0].rsplit(" ", 1)[-1]
         business = lines[1].rsplit(" ", 1)[-1]
         token = lines[2].rsplit(" ", 1)[-1]
@@ -26,12 +49,7 @@ def test_module_prints_url_business_and_token() -> None:
         answer = httpx.get(f"{url}/platform/v1/businesses/{business}",
                            headers={"Authorization": f"Bearer {token}"})
         assert answer.status_code == 200
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=10)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+        out, err = stop(process)
     assert process.returncode == 0, err
     assert f"GET /platform/v1/businesses/{business} 200" in out
     assert token not in out.split(lines[2], 1)[-1]  # never in a log line
@@ -39,13 +57,9 @@ def test_module_prints_url_business_and_token() -> None:
 
 
 def test_now_starts_the_clock_at_that_moment() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "desktop.sandbox", "--port", "0", "--now",
-         "2027-03-14T01:30-05:00", "--strict", "--history", "500"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        lines = [process.stdout.readline().strip() for _ in range(6)]
+    with sandbox_process("--now", "2027-03-14T01:30-05:00", "--strict",
+                         "--history", "500") as process:
+        lines = first_lines(process, 6)
         url = lines[0].rsplit(" ", 1)[-1]
         clock = httpx.get(f"{url}/__sandbox/clock").json()["data"]
         assert clock["today"] == "2027-03-14"
@@ -55,23 +69,14 @@ def test_now_starts_the_clock_at_that_moment() -> None:
         assert "'strict': True" in lines[4]
         assert lines[5].startswith("History: 500 past appointments")
         assert httpx.get(f"{url}/__sandbox/mode").json()["data"]["mode"]["strict"] is True
-        process.send_signal(signal.SIGINT)
-        process.communicate(timeout=10)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+        stop(process)
     assert process.returncode == 0
 
 
 def test_time_zone_puts_the_business_in_that_zone() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "desktop.sandbox", "--port", "0", "--now",
-         "2027-12-31T23:50-05:00", "--time-zone", "Asia/Tokyo"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        lines = [process.stdout.readline().strip() for _ in range(5)]
+    with sandbox_process("--now", "2027-12-31T23:50-05:00",
+                         "--time-zone", "Asia/Tokyo") as process:
+        lines = first_lines(process, 5)
         url, business = lines[0].rsplit(" ", 1)[-1], lines[1].rsplit(" ", 1)[-1]
         assert lines[4] == "Business time zone: Asia/Tokyo"
         clock = httpx.get(f"{url}/__sandbox/clock").json()["data"]
@@ -82,12 +87,7 @@ def test_time_zone_puts_the_business_in_that_zone() -> None:
         shown = httpx.get(f"{url}/platform/v1/businesses/{business}",
                           headers={"Authorization": f"Bearer {token}"}).json()
         assert shown["data"]["business"]["time_zone"] == "Asia/Tokyo"
-        process.send_signal(signal.SIGINT)
-        process.communicate(timeout=10)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+        stop(process)
     assert process.returncode == 0
 
 
