@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from desktop.api.client import BookingClient
 from desktop.api.models import BookingRequest, FieldValue, FormData, Slot
+from desktop.sandbox.server import SandboxServer
 from tests.helpers.sample import CLINIC_ZONE, KNOWN_CLIENT, MASSAGE, SAMPLE_STAFF
 
 
@@ -40,11 +41,11 @@ class SleepRecorder:
 
 
 
-def open_slots(client: BookingClient, business_id: str, service_id: str = MASSAGE,
+def open_slots(client: BookingClient, sandbox: SandboxServer, service_id: str = MASSAGE,
                days: int = 14) -> list[Slot]:
-    """Open appointment slots from tomorrow on, soonest first."""
-    tomorrow = datetime.now(ZoneInfo(CLINIC_ZONE)).date() + timedelta(days=1)
-    by_day = client.get_availability(business_id=business_id, service_id=service_id,
+    """Open appointment slots from the sandbox's tomorrow on (the clinic's), soonest first."""
+    tomorrow = sandbox.clock.now().astimezone(ZoneInfo(CLINIC_ZONE)).date() + timedelta(days=1)
+    by_day = client.get_availability(business_id=sandbox.business_id, service_id=service_id,
                                      start_date=tomorrow, end_date=tomorrow + timedelta(days),
                                      time_zone=CLINIC_ZONE, staff_ids=SAMPLE_STAFF)
     return [slot for day in sorted(by_day) for slot in by_day[day]]

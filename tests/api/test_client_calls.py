@@ -182,7 +182,7 @@ def test_scheduling_form(client: BookingClient, sandbox: SandboxServer) -> None:
 
 def test_book_an_existing_client(client: BookingClient, sandbox: SandboxServer,
                                  sleeps: SleepRecorder) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     booking = client.create_booking(appointment_request(sandbox.business_id, slot))
     assert booking.client_id == KNOWN_CLIENT
     assert (booking.staff_id, booking.service_id) == (MASSAGE_STAFF, MASSAGE)
@@ -193,12 +193,12 @@ def test_book_an_existing_client(client: BookingClient, sandbox: SandboxServer,
     stored = [b for b in sandbox.state.bookings() if b["id"] == booking.id]
     assert len(stored) == 1
     assert sleeps.calls == []
-    assert slot.start_time not in [s.start_time for s in open_slots(client, sandbox.business_id)
+    assert slot.start_time not in [s.start_time for s in open_slots(client, sandbox)
                                    if s.staff_id == slot.staff_id]
 
 
 def test_book_a_new_client_from_form_data(client: BookingClient, sandbox: SandboxServer) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     request = appointment_request(sandbox.business_id, slot, client_id=None,
                                   form_data=new_client_form("ann.new@example.com"))
     booking = client.create_booking(request)
@@ -243,14 +243,14 @@ def test_a_full_event_is_refused(client: BookingClient, sandbox: SandboxServer) 
 
 def test_status_200_is_success_too(client: BookingClient, sandbox: SandboxServer) -> None:
     sandbox.faults.update(create_status=200)
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     booking = client.create_booking(appointment_request(sandbox.business_id, slot))
     assert booking.id in {b["id"] for b in sandbox.state.bookings()}
 
 
 def test_a_taken_slot_is_final(client: BookingClient, sandbox: SandboxServer,
                                sleeps: SleepRecorder, sent: RequestLog) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     sandbox.state.take_slot(slot.staff_id or "", slot.start_time.isoformat())
     before = len(sandbox.state.bookings())
     with pytest.raises(SlotTakenError) as caught:
@@ -265,7 +265,7 @@ def test_a_taken_slot_is_final(client: BookingClient, sandbox: SandboxServer,
 
 def test_form_and_parameter_refusals(client: BookingClient, sandbox: SandboxServer,
                                      sent: RequestLog) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     nameless = FormData(fields=[FieldValue(field_id="q_email", type="email",
                                            new_data="ann@example.com")],
                         policies={"p_cancel": True})
@@ -290,7 +290,7 @@ def test_form_and_parameter_refusals(client: BookingClient, sandbox: SandboxServ
 
 def test_a_key_value_fields_map_is_refused(sandbox: SandboxServer) -> None:
     with BookingClient(sandbox.url, sandbox.staff_token()) as client:
-        slot_start = open_slots(client, sandbox.business_id)[0]
+        slot_start = open_slots(client, sandbox)[0]
     body = {"business_id": sandbox.business_id, "service_id": MASSAGE,
             "staff_id": slot_start.staff_id, "start_time": slot_start.start_time.isoformat(),
             "time_zone": CLINIC_ZONE,
@@ -309,7 +309,7 @@ def test_a_key_value_fields_map_is_refused(sandbox: SandboxServer) -> None:
 
 
 def test_cancel(client: BookingClient, sandbox: SandboxServer) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     booking = client.create_booking(appointment_request(sandbox.business_id, slot))
     client.cancel_booking(sandbox.business_id, booking.id)
     stored = next(b for b in sandbox.state.bookings() if b["id"] == booking.id)
@@ -329,7 +329,7 @@ def test_book_an_existing_client_with_the_forms_required_fields(
     details = details_from_record(definition, record)
     assert [field.id for field in details.missing] == ["p_cancel"]  # asked at the desk
     form = existing_client_form_data(definition, record, answers={"p_cancel": True})
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     booking = client.create_booking(appointment_request(sandbox.business_id, slot,
                                                         client_id=record.id, form_data=form))
     assert booking.client_id == record.id

@@ -271,7 +271,7 @@ def wait_for_bookings(sandbox: SandboxServer, request: BookingRequest, count: in
 
 def test_lost_answer_after_commit_is_in_doubt_and_found_later(
         client: BookingClient, sandbox: SandboxServer, sent: RequestLog) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     request = appointment_request(sandbox.business_id, slot)
     sandbox.faults.update(drop_after_commit=1)
     with pytest.raises(InDoubtError) as caught:
@@ -290,7 +290,7 @@ def test_lost_answer_after_commit_is_in_doubt_and_found_later(
 def test_lost_answer_for_a_new_client_is_found_by_email(client: BookingClient,
                                                         sandbox: SandboxServer,
                                                         sent: RequestLog) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     request = appointment_request(sandbox.business_id, slot, client_id=None,
                                   form_data=new_client_form("lost.answer@example.com"))
     sandbox.faults.update(drop_after_commit=1)
@@ -324,7 +324,7 @@ def test_lost_answer_of_an_event_registration(client: BookingClient, sandbox: Sa
 
 def test_a_cut_create_answer_is_in_doubt(client: BookingClient, sandbox: SandboxServer,
                                          sent: RequestLog) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     request = appointment_request(sandbox.business_id, slot)
     sandbox.faults.update(truncated_body=1, paths=[BOOKINGS_PATH])
     with pytest.raises(InDoubtError):
@@ -338,7 +338,7 @@ def test_a_cut_create_answer_is_in_doubt(client: BookingClient, sandbox: Sandbox
 def test_a_5xx_on_create_is_in_doubt_and_not_sent_again(
         client: BookingClient, sandbox: SandboxServer, sleeps: SleepRecorder,
         sent: RequestLog) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     request = appointment_request(sandbox.business_id, slot)
     sandbox.faults.update(error_rate=1.0, error_status=500, paths=[BOOKINGS_PATH])
     with pytest.raises(InDoubtError) as caught:
@@ -353,7 +353,7 @@ def test_a_5xx_on_create_is_in_doubt_and_not_sent_again(
 
 def test_a_garbage_create_answer_is_in_doubt(client: BookingClient, sandbox: SandboxServer,
                                              sent: RequestLog) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     request = appointment_request(sandbox.business_id, slot)
     sandbox.faults.update(garbage_body=1, paths=[BOOKINGS_PATH])
     with pytest.raises(InDoubtError, match="could not be read"):
@@ -367,7 +367,7 @@ def test_a_slow_create_is_sent_once_and_booked_once(sandbox: SandboxServer,
     looked up too early, found nothing and sent it again: two bookings."""
     with BookingClient(sandbox.url, sandbox.staff_token(),
                        timeouts=Timeouts(read=0.2)) as client:
-        slot = open_slots(client, sandbox.business_id)[0]
+        slot = open_slots(client, sandbox)[0]
         request = appointment_request(sandbox.business_id, slot)
         sandbox.faults.update(latency_ms=600, paths=[BOOKINGS_PATH])
         with pytest.raises(InDoubtError, match=r"did not answer within 0\.2 seconds"):
@@ -378,7 +378,7 @@ def test_a_slow_create_is_sent_once_and_booked_once(sandbox: SandboxServer,
 
 def test_a_rate_limited_create_is_retried(client: BookingClient, sandbox: SandboxServer,
                                           sleeps: SleepRecorder, sent: RequestLog) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     request = appointment_request(sandbox.business_id, slot)
     sandbox.faults.update(rate_limit=1, rate_limit_retry_after=3, paths=[BOOKINGS_PATH])
     booking = client.create_booking(request)
@@ -390,7 +390,7 @@ def test_a_rate_limited_create_is_retried(client: BookingClient, sandbox: Sandbo
 def test_a_refused_create_is_offline_and_retried(client: BookingClient,
                                                  sandbox: SandboxServer,
                                                  sleeps: SleepRecorder) -> None:
-    slot = open_slots(client, sandbox.business_id)[0]
+    slot = open_slots(client, sandbox)[0]
     request = appointment_request(sandbox.business_id, slot)
     sandbox.faults.update(refuse_connections=True)
     sleeps.hook = lambda _: sandbox.faults.update(refuse_connections=False)
@@ -410,7 +410,7 @@ def test_the_token_appears_in_no_log_line_and_no_error(sandbox: SandboxServer,
     for name in ("desktop.api", "httpx", "httpcore"):
         caplog.set_level(logging.DEBUG, logger=name)
     with BookingClient(sandbox.url, token, sleep=lambda _: None) as client:
-        slot = open_slots(client, sandbox.business_id)[0]
+        slot = open_slots(client, sandbox)[0]
         request = appointment_request(sandbox.business_id, slot)
         business = sandbox.business_id
         attempts: list[tuple[dict[str, object], object]] = [

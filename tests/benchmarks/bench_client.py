@@ -20,7 +20,7 @@ import argparse
 import sys
 import time
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -39,9 +39,9 @@ CLIENT_ID = "cl-658ef30d"
 WARM_UP = 20
 
 
-def open_slots(client: BookingClient, business_id: str) -> list[Slot]:
-    first = datetime.now(ZoneInfo(CLINIC_ZONE)).date() + timedelta(days=1)
-    days = client.get_availability(business_id=business_id, service_id=SERVICE,
+def open_slots(client: BookingClient, sandbox: SandboxServer) -> list[Slot]:
+    first = sandbox.clock.now().astimezone(ZoneInfo(CLINIC_ZONE)).date() + timedelta(days=1)
+    days = client.get_availability(business_id=sandbox.business_id, service_id=SERVICE,
                                    start_date=first, end_date=first + timedelta(days=13),
                                    time_zone=CLINIC_ZONE, staff_ids=SAMPLE_STAFF)
     return [slot for day in sorted(days) for slot in days[day]]
@@ -51,7 +51,7 @@ def run(rounds: int, profile: bool) -> dict[str, Any]:
     with SandboxServer(port=0) as sandbox, \
             BookingClient(sandbox.url, sandbox.staff_token()) as client:
         business_id = sandbox.business_id
-        slots = open_slots(client, business_id)
+        slots = open_slots(client, sandbox)
         if len(slots) < 2:
             raise SystemExit("the sandbox offers too few open slots to benchmark")
         requests = [BookingRequest(business_id=business_id, service_id=SERVICE,

@@ -88,7 +88,7 @@ def bench_save(folder: Path, saves: int, sample: tuple[Any, dict[str, Any]]) -> 
 def bench_send(folder: Path, count: int, profile: bool) -> dict[str, float]:
     with SandboxServer(port=0) as sandbox, \
             BookingClient(sandbox.url, sandbox.staff_token()) as client:
-        plan = planned_requests(client, sandbox.business_id, count)
+        plan = planned_requests(client, sandbox, count)
         before = {b["id"] for b in sandbox.state.bookings()}
         with OutboxStore(folder / "outbox.sqlite3") as store:
             for request, form in plan:
@@ -160,7 +160,7 @@ def main() -> int:
         folder = Path(tmp)
         with SandboxServer(port=0) as sandbox, \
                 BookingClient(sandbox.url, sandbox.staff_token()) as client:
-            sample = planned_requests(client, sandbox.business_id, 1)[0]
+            sample = planned_requests(client, sandbox, 1)[0]
         saving = bench_save(folder, args.saves, sample)
         sending = bench_send(folder, args.drafts, args.profile)
         marking = bench_marks(folder, args.drafts)

@@ -274,4 +274,4 @@ def plan(sandbox: Any, api_client: Any) -> list[Any]:
     """Ten really bookable (request, form) pairs, fetched before any fault is switched on."""
     from tests.helpers.bookable import planned_requests
 
-    return planned_requests(api_client, sandbox.business_id, 10)
+    return planned_requests(api_client, sandbox, 10)

@@ -56,7 +56,7 @@ def writes(sandbox: Any, since: int, method: str, path: str) -> int:
 
 def test_cancel_with_a_message_is_sent_once(sandbox: Any, client: BookingClient,
                                             store: OutboxStore) -> None:
-    booking, _ = book(client, sandbox, open_slots(client, sandbox.business_id, 1)[0], 0)
+    booking, _ = book(client, sandbox, open_slots(client, sandbox, 1)[0], 0)
     op = store.enqueue(CancelBooking(business_id=sandbox.business_id, booking_id=booking,
                                      message="The doctor is ill; please call us to rebook."))
     log_from = len(sandbox.requests_log)
@@ -68,7 +68,7 @@ def test_cancel_with_a_message_is_sent_once(sandbox: Any, client: BookingClient,
 
 def test_a_lost_cancel_answer_is_looked_up_not_sent_again(
         sandbox: Any, client: BookingClient, store: OutboxStore) -> None:
-    booking, _ = book(client, sandbox, open_slots(client, sandbox.business_id, 1)[0], 1)
+    booking, _ = book(client, sandbox, open_slots(client, sandbox, 1)[0], 1)
     op = store.enqueue(CancelBooking(business_id=sandbox.business_id, booking_id=booking))
     sandbox.faults.update(drop_after_commit=1, paths=[DESK])
     log_from = len(sandbox.requests_log)
@@ -82,7 +82,7 @@ def test_a_lost_cancel_answer_is_looked_up_not_sent_again(
 
 def test_no_show_for_three_bookings_is_one_call(sandbox: Any, client: BookingClient,
                                                 store: OutboxStore) -> None:
-    slots = open_slots(client, sandbox.business_id, 3)
+    slots = open_slots(client, sandbox, 3)
     bookings = [book(client, sandbox, slot, n)[0] for n, slot in enumerate(slots)]
     ops = store.enqueue_all([CompleteBooking(business_id=sandbox.business_id, booking_id=b,
                                              no_show=True) for b in bookings])
@@ -97,7 +97,7 @@ def test_no_show_for_three_bookings_is_one_call(sandbox: Any, client: BookingCli
 
 def test_reschedule_is_refused_onto_a_taken_time_and_goes_onto_a_free_one(
         sandbox: Any, client: BookingClient, store: OutboxStore) -> None:
-    slots = open_slots(client, sandbox.business_id, 12)
+    slots = open_slots(client, sandbox, 12)
     staff = slots[0].staff_id
     first, taken, free = [s for s in slots if s.staff_id == staff][:3]
     booking, _ = book(client, sandbox, first, 2)
@@ -122,7 +122,7 @@ def test_reschedule_is_refused_onto_a_taken_time_and_goes_onto_a_free_one(
 
 def test_a_move_to_another_staff_member_books_anew_and_cancels_the_old(
         sandbox: Any, client: BookingClient, store: OutboxStore) -> None:
-    slots = open_slots(client, sandbox.business_id, 40)
+    slots = open_slots(client, sandbox, 40)
     old_slot = slots[0]
     new_slot = next(s for s in slots if s.staff_id != old_slot.staff_id)
     old, request = book(client, sandbox, old_slot, 4)

@@ -242,7 +242,7 @@ def make_machine(sandbox: Any, pool: list[tuple[BookingRequest, SavedBooking]]) 
 
 def test_outbox_keeps_its_promises_under_any_sequence(sandbox: Any) -> None:
     with BookingClient(sandbox.url, sandbox.staff_token()) as client:
-        pool = planned_requests(client, sandbox.business_id, POOL_SIZE)
+        pool = planned_requests(client, sandbox, POOL_SIZE)
     machine = make_machine(sandbox, pool)
     run_state_machine_as_test(machine, settings=settings(
         max_examples=30, stateful_step_count=30, deadline=None,

@@ -30,6 +30,7 @@ def engine_for(store: OutboxStore, client: Any, sandbox: Any,
 def matching(sandbox: Any, request: Any) -> list[dict[str, Any]]:
     return [b for b in sandbox.state.bookings()
             if b["client_id"] == request.client_id and b["status"] != "cancelled"
+            and b["staff_id"] == request.staff_id  # two open slots may share a start time
             and b["start_time"] and datetime.fromisoformat(b["start_time"])
             == request.start_time]
 
@@ -158,14 +159,17 @@ def test_expired_token_pauses_until_a_new_sign_in(
 
 def test_slot_taken_while_offline_is_fixed_with_a_new_slot_and_sent(
         sandbox: Any, api_client: BookingClient, store: OutboxStore) -> None:
-    first, second = open_slots(api_client, sandbox.business_id, 2)
+    first, second = open_slots(api_client, sandbox, 2)
     person = sample_clients()[3]
     request, form = request_for(sandbox.business_id, first, person)
     sandbox.faults.update(refuse_connections=True)
     draft = store.save_draft(request, form, queue=True)
     engine = engine_for(store, api_client, sandbox)
     engine.run_once()
-    sandbox.state.take_slot(first.staff_id, first.start_time, service_id=request.service_id)
+    # The sandbox picks the other client at random: on some days it is this very client, so the
+    # taken booking is told apart by its id, not by who it is for.
+    taken = sandbox.state.take_slot(first.staff_id, first.start_time,
+                                    service_id=request.service_id)
     sandbox.faults.update(refuse_connections=False)
     assert engine.probe()
     engine.run_once()
@@ -186,7 +190,7 @@ def test_slot_taken_while_offline_is_fixed_with_a_new_slot_and_sent(
     assert sent.form is not None
     assert sent.form.slot == second
     assert [b["id"] for b in matching(sandbox, new_request)] == [sent.result_id]
-    assert matching(sandbox, request) == []
+    assert [b["id"] for b in matching(sandbox, request)] in ([], [taken["id"]])
 
 
 def test_a_booking_slower_than_the_read_timeout_is_posted_once(

@@ -201,7 +201,7 @@ def test_a_booking_slower_than_the_read_timeout_is_posted_once_by_two_engines(
     count = 6 if scale.full else 3
     with drill_log.measure("slow POST (booking path only), 2 engines", scale) as result:
         with BookingClient(sandbox.url, sandbox.staff_token()) as client:
-            plan = planned_requests(client, sandbox.business_id, count)
+            plan = planned_requests(client, sandbox, count)
         sent, outputs = two_desks_send(sandbox, tmp_path / "drafts.sqlite3", plan,
                                        latency_ms=1200, read=0.4, grace=2.0, lease=3)
         sent.score(result)
@@ -220,7 +220,7 @@ def test_an_endless_answer_books_once(scale: Scale, sandbox: SandboxServer, tmp_
     count = 3 if scale.full else 1
     with drill_log.measure("endless booking answer", scale) as result:
         with BookingClient(sandbox.url, sandbox.staff_token()) as client:
-            plan = planned_requests(client, sandbox.business_id, count)
+            plan = planned_requests(client, sandbox, count)
         before = {b["id"] for b in sandbox.state.bookings()}
         with EndlessFront(sandbox.url) as front, \
                 BookingClient(front.url, sandbox.staff_token(),

@@ -67,7 +67,7 @@ def test_sigkill_while_sending_never_loses_a_draft_nor_books_twice(
     # Runs go on until ``scale.kills`` kills have landed (a few children finish first).
     per_run = [rng.randint(1, 3) for _ in range(scale.kills * 3 // 2 + 5)]
     with BookingClient(sandbox.url, token) as client:
-        plan = planned_requests(client, sandbox.business_id, sum(per_run))
+        plan = planned_requests(client, sandbox, sum(per_run))
     planned = {_key(r.client_id, r.start_time) for r, _ in plan}
     plan_file = tmp_path / "plan.json"
     plan_file.write_text(json.dumps([[r.to_json(), f.to_json()] for r, f in plan]))

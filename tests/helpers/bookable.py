@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date, timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 
 from desktop.api.client import BookingClient
 from desktop.api.models import BookingRequest, Client, Slot
 from desktop.booking.saved_booking import SavedBooking
+from desktop.sandbox.server import SandboxServer
 from tests.helpers.sample import SAMPLE_STAFF
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample_data"
@@ -27,11 +28,13 @@ def sample_clients() -> list[dict[str, Any]]:
     return clients
 
 
-def open_slots(client: BookingClient, business_id: str, count: int,
+def open_slots(client: BookingClient, sandbox: SandboxServer, count: int,
                service_id: str = SERVICE_ID) -> list[Slot]:
-    """At least ``count`` open slots from tomorrow on (so none slips into the past)."""
+    """At least ``count`` open slots from the sandbox's tomorrow on (so none slips into the
+    past, whatever day the computer thinks it is)."""
+    business_id = sandbox.business_id
     slots: list[Slot] = []
-    first = date.today() + timedelta(days=1)
+    first = sandbox.clock.now().astimezone(UTC).date() + timedelta(days=1)
     for _ in range(8):
         days = client.get_availability(
             business_id=business_id, service_id=service_id, start_date=first,
@@ -59,11 +62,11 @@ def request_for(business_id: str, slot: Slot, client: dict[str, Any],
     return request, form
 
 
-def planned_requests(client: BookingClient, business_id: str,
+def planned_requests(client: BookingClient, sandbox: SandboxServer,
                      count: int) -> list[tuple[BookingRequest, SavedBooking]]:
     clients = sample_clients()
-    return [request_for(business_id, slot, clients[n % len(clients)])
-            for n, slot in enumerate(open_slots(client, business_id, count))]
+    return [request_for(sandbox.business_id, slot, clients[n % len(clients)])
+            for n, slot in enumerate(open_slots(client, sandbox, count))]
 
 
 def duplicates(bookings: list[dict[str, Any]]) -> dict[tuple[str, str], int]:
