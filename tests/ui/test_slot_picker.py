@@ -75,3 +75,31 @@ def test_a_month_without_times_says_so(picker: SlotPicker) -> None:
     picker.set_availability({})
     assert "No open times this month" in picker.status.text()
     assert picker.slot_list.count() == 0
+
+
+def test_the_zone_list_is_filled_when_first_reached_for(qtbot: QtBot) -> None:
+    """Building the picker lists only the zone in use (the ~600 names cost ~30 ms on the
+    Book page's first show); focus, a key or the popup lists them all, keeping the zone."""
+    widget = SlotPicker()
+    qtbot.addWidget(widget)
+    widget.set_time_zone("America/New_York")
+    zones = widget.time_zone_picker
+    assert [zones.itemText(i) for i in range(zones.count())] == ["America/New_York"]
+    assert widget.time_zone() == "America/New_York"
+    zones.set_time_zone("Mars/Olympus")  # not a zone: nothing added, nothing changed
+    assert zones.count() == 1
+    assert zones.time_zone() == "America/New_York"
+    chosen: list[str] = []
+    widget.sig_time_zone_changed.connect(chosen.append)
+    widget.show()
+    zones.lineEdit().selectAll()
+    qtbot.keyClicks(zones.lineEdit(), "As")  # the first key lists them all
+    assert zones.count() > 400
+    assert zones.lineEdit().text() == "As"  # and what is being typed stays
+    assert zones.itemText(zones.currentIndex()) == "America/New_York"
+    assert zones.findText("Asia/Tokyo") >= 0
+    zones.lineEdit().selectAll()
+    qtbot.keyClicks(zones.lineEdit(), "Asia/Tokyo")
+    qtbot.keyClick(zones.lineEdit(), Qt.Key.Key_Return)
+    assert widget.time_zone() == "Asia/Tokyo"
+    assert chosen[-1] == "Asia/Tokyo"

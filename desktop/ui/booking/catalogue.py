@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.api.client import BookingClient
 from desktop.api.models import Business, Service, Staff
-from desktop.ui.booking.service_picker import staff_for_service
+from desktop.booking.staffing import staff_for_service
 from desktop.ui.page_work import BusinessReader, PageWork, cancel_check
 from desktop.ui.tasks import CancelToken
 

@@ -166,17 +166,3 @@ class StaffPicker(QComboBox):
             if member.id == staff_id:
                 return member.label
         return ""
-
-
-def staff_for_service(service: Service | None, staff: list[Staff]) -> list[Staff]:
-    """Active staff offering ``service``. Staff records may list what they offer as
-    ``service_ids`` (the sandbox does); a record without that list is offered for everything."""
-    active = [member for member in staff if member.active]
-    if service is None:
-        return active
-    chosen: list[Staff] = []
-    for member in active:
-        offered = (member.model_extra or {}).get("service_ids")
-        if not isinstance(offered, list) or service.id in {str(item) for item in offered}:
-            chosen.append(member)
-    return chosen

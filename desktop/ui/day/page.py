@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QApplication, QSplitter, QVBoxLayout, QWidget
 
 from desktop.api.client import BookingClient
 from desktop.api.models import Appointment, Business, Client, Service, Staff
+from desktop.booking.staffing import shortest_service_per_staff, staff_for_service
 from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.day.book import day_bounds
 from desktop.day.summary import count_day
 from desktop.ui.booking.busy_bar import BusyBar
 from desktop.ui.booking.message_banner import MessageBanner, Tone
-from desktop.ui.booking.service_picker import staff_for_service
 from desktop.ui.day.details import DetailsPanel
 from desktop.ui.day.entries import DayEntry, Pending
 from desktop.ui.day.loader import DayLoader
@@ -186,19 +186,9 @@ class DayPage(QWidget):
         if day < self.loader.today():
             self.loader.sig_free_minutes.emit(day, 0)
             return
-        # Each staff member's free time is read with the shortest service they give: walk the
-        # services shortest first until everyone has one (a few, even among 10,000).
-        services = sorted((s for s in self._services.values() if not s.is_event and s.duration),
-                          key=lambda s: s.duration)
-        plan: dict[str, tuple[Service, list[str]]] = {}
-        waiting = {member.id for member in self._staff}
-        for service in services:
-            if not waiting:
-                break
-            for member in staff_for_service(service, self._staff):
-                if member.id in waiting:
-                    waiting.discard(member.id)
-                    plan.setdefault(service.id, (service, []))[1].append(member.id)
+        # Each staff member's free time is read with the shortest service they give (a few
+        # services, even among 10,000).
+        plan = shortest_service_per_staff(self._services.values(), self._staff)
         self.loader.load_free_time(day, plan)
 
     # ================================================================== drawing
