@@ -12,7 +12,9 @@ list as a book and looks the day up like a word in a dictionary:
   back to halving the bracket when a guess does not help;
 * it remembers where days were found, so the next or previous day starts from a good guess.
 
-A day near today costs 1-3 requests; any day in 100,000 appointments about 5-10.
+A day near today costs 1-3 requests; any day in 100,000 appointments about 5-10. A page
+that holds starts on both sides of the day's end is known to be the first one reaching into
+the day without reading the page before it.
 """
 
 from __future__ import annotations
@@ -109,6 +111,10 @@ class DayFinder:
             seen = self._anchors.get(probe)
             if not items or seen is None or seen.oldest < end:
                 reaching = probe  # reaches before ``end`` (or is past the end of the list)
+                if seen is not None and seen.newest >= end:
+                    # ``end`` falls inside this page: every earlier page is newer than its
+                    # newest start, so none of them reaches before ``end``.
+                    return probe
             else:
                 after = probe
             if reaching is not None and reaching == after + 1:

@@ -84,3 +84,28 @@ def test_an_empty_list_is_an_empty_day() -> None:
     api = ListStandIn([])
     assert DayFinder(api, "b").find(ORIGIN, ORIGIN + timedelta(days=1)) == []
     assert api.calls == 1
+
+
+def test_a_page_holding_the_days_end_is_taken_without_reading_the_page_before() -> None:
+    """Twelve a day over 30 days, 10 a page: the day's end falls inside page 4. Once a probe
+    lands there, the pages before it are known to be newer and are never read."""
+    starts = [ORIGIN + timedelta(hours=2 * n) for n in range(12 * 30)]
+    api = ListStandIn(starts)
+    finder = DayFinder(api, "b", per_page=10)
+    read: list[int] = []
+    real_read = finder._read
+
+    def noting(page: int, cancel: CancelCheck | None) -> list[Appointment]:
+        read.append(page)
+        return real_read(page, cancel)
+
+    finder._read = noting  # type: ignore[method-assign]
+    day = ORIGIN + timedelta(days=26, hours=2)  # its end (hour 650) lies in page 4 (658-640)
+    found = finder.find(day, day + timedelta(days=1))
+    assert {a.id for a in found} == expected(api, day, day + timedelta(days=1))
+    pages_with_the_end = [page for page in read
+                          if (seen := finder._anchors.get(page)) is not None
+                          and seen.oldest < day + timedelta(days=1) <= seen.newest]
+    assert pages_with_the_end, read
+    first = pages_with_the_end[0]
+    assert first - 1 not in read[read.index(first):], read  # not read after finding it
