@@ -132,19 +132,24 @@ class AppointmentBook:
         return result
 
     def _take_mark(self, cancel: CancelCheck | None) -> None:
-        items = self._recently_updated(1, cancel)
+        # Only the newest change is needed (no day is held yet: the mark is taken before the
+        # first day is read, and again after forget_days), so one item is asked for, not a page.
+        # Another change at the very same instant is then seen once more by the next refresh,
+        # which is harmless.
+        items = self._recently_updated(1, cancel, per_page=1)
         self._mark, self._at_mark = None, set()
         self._advance_mark(items)
         self._marked = True
-        for item in items:  # the newest changes are as good as read for the days we hold
+        for item in items:
             if item.id in self._by_id:
                 self._by_id[item.id] = item
 
-    def _recently_updated(self, page: int, cancel: CancelCheck | None) -> list[Appointment]:
+    def _recently_updated(self, page: int, cancel: CancelCheck | None,
+                          per_page: int | None = None) -> list[Appointment]:
         self.requests += 1
         answer = self._api.list_appointments(
             self._business_id, states=ALL_STATES, sort=RECENTLY_UPDATED, page=page,
-            per_page=self._per_page, cancel=cancel)
+            per_page=per_page or self._per_page, cancel=cancel)
         return list(answer.appointments)
 
     def _unseen(self, items: Sequence[Appointment]) -> tuple[list[Appointment], bool]:
