@@ -14,6 +14,7 @@ import sys
 if not os.environ.get("DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit
 
 from desktop.sandbox.server import SandboxServer
@@ -60,7 +61,12 @@ def main() -> int:
         page.event_mode.setChecked(True)
         page.service_picker.select_service_id("sv-yoga")
         wait(lambda: idle() and page.event_picker.table.rowCount() > 0)
-        page.event_picker.table.selectRow(2)
+        # The third session with free spots (which sessions are full depends on the day).
+        table = page.event_picker.table
+        open_rows = [row for row in range(table.rowCount())
+                     if (item := table.item(row, 0)) is not None
+                     and not item.data(Qt.ItemDataRole.UserRole).is_full]
+        table.selectRow(open_rows[min(2, len(open_rows) - 1)])
         page.new_client()
         wait(lambda: idle() and page.form is not None)
         for field_id, text in (("q_email", "lena.park@example.org"), ("q_first", "Lena"),
