@@ -474,13 +474,12 @@
         <translation>un cliente nuevo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/booking/page.py" line="+243"/>
+        <location filename="../../desktop/ui/booking/picks.py" line="+66"/>
         <source>Choose a service to see open times.</source>
-        <extracomment>Put the chosen client on a full session&apos;s waitlist: (JoinWaitlist, BookingLabel).</extracomment>
         <translation>Elija un servicio para ver los horarios libres.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Searching clients…</source>
         <translation>Buscando clientes…</translation>
     </message>
@@ -940,7 +939,7 @@
         <translation>No se pudo cargar el día: {reason}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+49"/>
         <source>Others</source>
         <translation>Otros</translation>
     </message>
@@ -3039,7 +3038,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>SlotPicker</name>
     <message>
-        <location filename="../../desktop/ui/booking/slot_picker.py" line="+111"/>
+        <location filename="../../desktop/ui/booking/slot_picker.py" line="+156"/>
         <source>Day</source>
         <extracomment>The day whose times are listed: the direction of travel when skipping closed days. The business&apos;s today (``set_first_day``): nothing before it can be chosen. Said with the next times shown (why the calendar moved on by itself).</extracomment>
         <translation>Día</translation>
@@ -3218,7 +3217,7 @@ Puede salir y resolverlo primero, o seguir trabajando ahora: las reservas se hac
 <context>
     <name>TimeZonePicker</name>
     <message>
-        <location filename="../../desktop/ui/booking/slot_picker.py" line="-258"/>
+        <location filename="../../desktop/ui/booking/slot_picker.py" line="-291"/>
         <source>Time zone</source>
         <translation>Zona horaria</translation>
     </message>

@@ -5,7 +5,8 @@ and the Book action. The page lays the pickers out and wires the parts that do t
 * :class:`~desktop.ui.booking.times.TimesLoader` — open times and event sessions;
 * :class:`~desktop.ui.booking.form_host.NewClientFormHost` — the generated new-client form;
 * :class:`~desktop.ui.booking.restore.BookingRestorer` — a draft put back on screen;
-* :class:`~desktop.ui.booking.sender.BookingSender` — booking it.
+* :class:`~desktop.ui.booking.sender.BookingSender` — booking it;
+* :class:`~desktop.ui.booking.picks.PickReactions` — what each pick changes.
 
 Every API call runs on the task runner through :class:`~desktop.ui.page_work.PageWork`.
 """
@@ -24,30 +25,25 @@ from desktop.api.models import (
     Appointment,
     BookingRequest,
     Business,
-    Client,
-    Service,
-    Slot,
-    Staff,
 )
 from desktop.booking.saved_booking import DraftSaveRequest, SavedBooking, SaveReason
 from desktop.booking.selection import BookingMode, BookingSelection
 from desktop.clock import SYSTEM_CLOCK, Clock
 from desktop.ui.booking.catalogue import Catalogue
 from desktop.ui.booking.definitions import FormDefinitions
-from desktop.ui.booking.describe import service_details
 from desktop.ui.booking.details_host import ClientDetailsHost
 from desktop.ui.booking.form_host import NewClientFormHost
 from desktop.ui.booking.layout import BookingLayout
 from desktop.ui.booking.message_banner import Tone
 from desktop.ui.booking.on_screen import OnScreen
+from desktop.ui.booking.picks import PickReactions
 from desktop.ui.booking.restore import BookingRestorer
 from desktop.ui.booking.sender import BookingSender
 from desktop.ui.booking.times import TimesLoader
 from desktop.ui.form import GeneratedForm
 from desktop.ui.form.date_edit import clock_today
-from desktop.ui.messages import plain_words
-from desktop.ui.page_work import PageWork, cancel_check
-from desktop.ui.tasks import CancelToken, TaskRunner
+from desktop.ui.page_work import PageWork
+from desktop.ui.tasks import TaskRunner
 
 
 class BookingPage(BookingLayout):
@@ -86,24 +82,16 @@ class BookingPage(BookingLayout):
         self.on_screen = OnScreen(self)
         self.restorer = BookingRestorer(self)
         self.booker = BookingSender(self)
+        self.picks = PickReactions(self)
         self.slot_picker.set_time_zone(self.selection.time_zone)
         self.event_picker.set_time_zone(self.selection.time_zone)
         self._connect()
         self.update_summary()
         if self.catalogue.loaded:  # the window builds this page when first shown
-            self._catalogue_loaded()
+            self.picks.catalogue_loaded()
 
     def _connect(self) -> None:
-        self.catalogue.sig_loaded.connect(self._catalogue_loaded)
-        self.appointment_mode.toggled.connect(self._mode_toggled)
-        self.service_picker.sig_service_changed.connect(self._service_changed)
-        self.staff_picker.sig_staff_changed.connect(self._staff_changed)
-        self.slot_picker.sig_month_changed.connect(lambda _y, _m: self.times.load_availability())
-        self.slot_picker.sig_slot_chosen.connect(self._slot_chosen)
-        self.slot_picker.sig_time_zone_changed.connect(self._time_zone_changed)
-        self.event_picker.sig_instance_chosen.connect(self._slot_chosen)
-        self.client_picker.sig_search_requested.connect(self._search_clients)
-        self.client_picker.sig_client_chosen.connect(self._client_chosen)
+        self.picks.connect()
         self.client_picker.sig_new_client_requested.connect(
             lambda: self.form_host.show_for(self.selection.service))
         self.client_picker.sig_existing_client_requested.connect(self.update_summary)
@@ -213,75 +201,6 @@ class BookingPage(BookingLayout):
         shown, enabled = self.on_screen.waitlist_state()
         self.waitlist_button.setVisible(shown)
         self.waitlist_button.setEnabled(enabled)
-
-    # ================================================================== reacting to picks
-
-    def _catalogue_loaded(self) -> None:
-        self._fill_services()
-        self.sig_catalogue_loaded.emit()
-
-    def _fill_services(self) -> None:
-        events = self.selection.mode is BookingMode.EVENT
-        self.service_picker.set_services(self.catalogue.services_of_kind(events=events))
-        self.restorer.services_listed()
-
-    def _mode_toggled(self, appointment: bool) -> None:
-        self.selection.mode = BookingMode.APPOINTMENT if appointment else BookingMode.EVENT
-        self.selection.slot = None
-        self.when_stack.setCurrentIndex(0 if appointment else 1)
-        self.staff_picker.setVisible(appointment)
-        self.staff_label.setVisible(appointment)
-        self._fill_services()
-        self.update_summary()
-
-    def _service_changed(self, service: Service | None) -> None:
-        self.selection.service = service
-        self.selection.slot = None
-        self.service_details.setText(service_details(service))
-        self.staff_picker.set_staff(self.catalogue.staff_for(service))
-        if service is None:
-            self.slot_picker.clear_availability(self.tr("Choose a service to see open times."))
-        else:
-            self.times.load()
-        if self.client_picker.is_new_client:
-            self.form_host.show_for(service)
-        else:
-            self.details_host.show_for(service, self.selection.client)
-        self.update_summary()
-
-    def _staff_changed(self, staff: Staff | None) -> None:
-        self.selection.staff = staff
-        self.selection.slot = None
-        self.times.load_availability()
-        self.update_summary()
-
-    def _time_zone_changed(self, name: str) -> None:
-        self.selection.time_zone = name
-        self.selection.slot = None
-        self.event_picker.set_time_zone(name)
-        self.times.load()
-        self.update_summary()
-
-    def _slot_chosen(self, slot: Slot | None) -> None:
-        self.selection.slot = slot
-        self.update_summary()
-
-    def _client_chosen(self, client: Client | None) -> None:
-        self.selection.client = client
-        self.details_host.show_for(self.selection.service, client)
-        self.update_summary()
-
-    def _search_clients(self, term: str) -> None:
-        client, business_id = self.client, self.business.id
-
-        def work(token: CancelToken) -> list[Client]:
-            return client.search_clients(business_id, term, per_page=25,
-                                         cancel=cancel_check(token)).clients
-
-        self.work.run("client-search", self.tr("Searching clients…"), work,
-                      lambda clients: self.client_picker.set_results(clients, term),
-                      retry=lambda: self._search_clients(term),
-                      on_error=lambda e: self.client_picker.set_search_error(plain_words(e)))
 
     # ================================================================== keyboard
 
