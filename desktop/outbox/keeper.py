@@ -1,5 +1,7 @@
 """Keeps an engine's leases alive while it works: a small thread renewing them every third of
-the lease, so a slow request (or a move's two calls) never outlives its claim."""
+the lease, so a slow request (or a move's two calls) never outlives its claim. The thread
+lives only while the engine works: it ends at its first idle turn and the next piece of work
+starts another, so an engine that is dropped without ``stop()`` leaves no thread behind."""
 
 from __future__ import annotations
 
@@ -44,16 +46,22 @@ class LeaseKeeper:
         # Event.wait runs on the monotonic clock: setting the wall clock back does not stall it.
         while not self._closed.wait(self.every):
             with self._lock:
-                busy = self._active > 0
-            if not busy:
-                continue
+                if self._active == 0:
+                    self._thread = None  # idle: the next working() starts a fresh thread
+                    return
             try:
                 self._ledger.renew(self._clock.now())
             except OutboxStorageError as exc:
                 log.warning("Could not renew the outbox leases: %s", exc)
 
+    @property
+    def running(self) -> bool:
+        with self._lock:
+            return self._thread is not None
+
     def close(self) -> None:
         self._closed.set()
-        thread, self._thread = self._thread, None
-        if thread is not None:
+        with self._lock:
+            thread, self._thread = self._thread, None
+        if thread is not None and thread is not threading.current_thread():
             thread.join(5)
