@@ -132,15 +132,15 @@ class AppointmentBook:
         return result
 
     def _take_mark(self, cancel: CancelCheck | None) -> None:
-        # Only the newest change is needed (no day is held yet: the mark is taken before the
-        # first day is read, and again after forget_days), so one item is asked for, not a page.
+        # Only the newest change is needed: the mark is taken before any day is read (at the
+        # first load, and again after forget_days), so one item is asked for, not a page.
         # Another change at the very same instant is then seen once more by the next refresh,
         # which is harmless.
         items = self._recently_updated(1, cancel, per_page=1)
         self._mark, self._at_mark = None, set()
         self._advance_mark(items)
         self._marked = True
-        for item in items:
+        for item in items:  # one this desk put in already (``put``) takes the newer copy
             if item.id in self._by_id:
                 self._by_id[item.id] = item
 

@@ -20,38 +20,29 @@ import argparse
 import sys
 import time
 import uuid
-from datetime import timedelta
+from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchlib import Figure, median, p90, report
 
 from desktop.api.client import BOOKINGS_PATH, BookingClient
-from desktop.api.models import BookingRequest, Slot
+from desktop.api.models import BookingRequest
 from desktop.sandbox.server import SandboxServer
+from tests.api.helpers import open_slots
+from tests.helpers.sample import CLINIC_ZONE, MASSAGE
 
-#: The sample business's staff (the API requires staff ids for open times).
-SAMPLE_STAFF = ["st-chen", "st-okafor", "st-ramirez", "st-nair", "st-walsh"]
-
-CLINIC_ZONE = "America/New_York"
-SERVICE = "sv-massage"
+SERVICE = MASSAGE
 CLIENT_ID = "cl-658ef30d"
 WARM_UP = 20
-
-
-def open_slots(client: BookingClient, sandbox: SandboxServer) -> list[Slot]:
-    first = sandbox.clock.now().astimezone(ZoneInfo(CLINIC_ZONE)).date() + timedelta(days=1)
-    days = client.get_availability(business_id=sandbox.business_id, service_id=SERVICE,
-                                   start_date=first, end_date=first + timedelta(days=13),
-                                   time_zone=CLINIC_ZONE, staff_ids=SAMPLE_STAFF)
-    return [slot for day in sorted(days) for slot in days[day]]
 
 
 def run(rounds: int, profile: bool) -> dict[str, Any]:
     with SandboxServer(port=0) as sandbox, \
             BookingClient(sandbox.url, sandbox.staff_token()) as client:
         business_id = sandbox.business_id
-        slots = open_slots(client, sandbox)
+        slots = open_slots(client, sandbox, SERVICE, days=13)
         if len(slots) < 2:
             raise SystemExit("the sandbox offers too few open slots to benchmark")
         requests = [BookingRequest(business_id=business_id, service_id=SERVICE,

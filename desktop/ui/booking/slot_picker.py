@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QPalette, QTextCharFormat
+from PySide6.QtGui import QFocusEvent, QFont, QPalette, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -26,10 +26,15 @@ from desktop.ui.formatting import day_and_month, from_qdate, long_day, time_in_z
 from desktop.ui.style import Tone, high_contrast, tone_colours
 
 
+def _pickable(name: str) -> bool:
+    """A zone the picker offers: a region/city name, or UTC (not the old aliases like EST)."""
+    return "/" in name or name == "UTC"
+
+
 @cache
 def all_time_zones() -> list[str]:
     """IANA names (from the tzdata package where the OS has none), sorted for the picker."""
-    return sorted(name for name in zoneinfo.available_timezones() if "/" in name or name == "UTC")
+    return sorted(name for name in zoneinfo.available_timezones() if _pickable(name))
 
 
 def _is_zone(name: str) -> bool:
@@ -37,7 +42,7 @@ def _is_zone(name: str) -> bool:
         zoneinfo.ZoneInfo(name)
     except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
         return False
-    return "/" in name or name == "UTC"
+    return _pickable(name)
 
 
 def local_time_text(slot: Slot, time_zone: str) -> str:
@@ -49,7 +54,7 @@ def local_time_text(slot: Slot, time_zone: str) -> str:
 class TimeZonePicker(QComboBox):
     """The zone times are shown in. It starts holding only the zone set on it; the ~600 IANA
     names (~30 ms to read and list) are put in when the receptionist first reaches for it
-    (focus, a key, the popup), so building the Book page does not pay for them."""
+    (focus, typing, the popup), so building the Book page does not pay for them."""
 
     sig_time_zone_changed = Signal(str)
 
@@ -90,10 +95,6 @@ class TimeZonePicker(QComboBox):
     def focusInEvent(self, event: QFocusEvent) -> None:
         self.list_all()
         super().focusInEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        self.list_all()
-        super().keyPressEvent(event)
 
     def showPopup(self) -> None:
         self.list_all()
