@@ -38,6 +38,8 @@ class RawServer:
         self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
         self.sent = 0
         self.requests = 0
+        #: Set when an answer has ended (the client hung up): ``sent`` is final then.
+        self.answered = threading.Event()
         self._play = play
         self._stop = threading.Event()
         threading.Thread(target=self._serve, daemon=True).start()
@@ -66,10 +68,16 @@ class RawServer:
             self.requests += 1
             with contextlib.suppress(OSError):  # the client hung up: what these tests expect
                 self._play(connection)
+            self.answered.set()
 
     def send(self, connection: socket.socket, data: bytes) -> None:
-        connection.sendall(data)
-        self.sent += len(data)
+        # send(), not sendall(): a chunk cut short by the client's hang-up still counts the
+        # bytes that did go out, so ``sent`` is never less than what the client read.
+        view = memoryview(data)
+        while view:
+            count = connection.send(view)
+            self.sent += count
+            view = view[count:]
 
     def close(self) -> None:
         self._stop.set()
@@ -130,6 +138,7 @@ def test_an_endless_body_stops_at_the_cap(raw: Callable[..., RawServer]) -> None
     assert elapsed < 5.0
     assert server.requests == 1  # an oversized answer is not asked for again
     assert peak < 4 * cap  # the body buffer and one chunk, never the endless stream
+    assert server.answered.wait(5)
     assert server.sent < 64 * 1024 * 1024  # the client stopped reading
 
 
@@ -147,6 +156,7 @@ def test_the_default_cap_holds_without_a_memory_error(raw: Callable[..., RawServ
     with BookingClient(server.url, STUB_TOKEN, sleep=SleepRecorder()) as client, \
             pytest.raises(ServerError, match="too large"):
         client.get_business("b1")
+    assert server.answered.wait(5)  # the server has counted its last chunk
     assert MAX_ANSWER_BYTES <= server.sent < MAX_ANSWER_BYTES + 64 * 1024 * 1024
 
 
